@@ -1,0 +1,103 @@
+package dev.contactcard.spec.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import io.swagger.v3.core.util.Yaml;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gate on the real Contact Card spec: the spec of this build against the frozen spec of
+ * the last release, and two edits of it (made in memory, written to a temporary file) that
+ * show the same gate refuses a breaking edit and lets a compatible one through.
+ */
+@DisplayName("The released Contact Card contract")
+class ReleasedContractTest {
+
+    private static final String BASELINE_VERSION = property("contactcard.spec.baseline.version");
+    private static final Path BASELINE = Path.of(property("contactcard.spec.baseline.dir"))
+            .resolve("contact-card-" + BASELINE_VERSION + ".yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void isFrozenAsTheBaselineOfTheLastRelease() {
+        OpenAPI baseline = new OpenAPIV3Parser().read(BASELINE.toString());
+
+        assertThat(baseline).as("a parseable spec at %s", BASELINE).isNotNull();
+        assertThat(baseline.getInfo().getVersion()).isEqualTo(BASELINE_VERSION);
+    }
+
+    @Test
+    void isStillHonouredByTheSpecOfThisBuild() throws Exception {
+        CompatibilityReport report = SpecCompatibilityGate.compare(BASELINE, currentSpec());
+
+        assertThat(report.breakingChanges()).isEmpty();
+        assertThat(report.allowed()).isTrue();
+        assertThat(report.current())
+                .as("info.version equals the artifact version without -SNAPSHOT")
+                .isEqualTo(ContractVersion.ofArtifact(property("contactcard.project.version")));
+    }
+
+    @Test
+    void refusesAnEditOfTheRealSpecThatRemovesAResponseField() throws Exception {
+        Path edited = editedSpec(spec -> contactCard(spec).getProperties().remove("last_name"));
+
+        CompatibilityReport report = SpecCompatibilityGate.compare(BASELINE, edited);
+
+        assertThat(report.allowed()).isFalse();
+        assertThat(report.breakingChanges())
+                .contains("GET /v3/contact_card response 200: response property 'contact_cards[].last_name' removed")
+                .contains("PATCH /v3/contact_card response 200: response property 'last_name' removed");
+    }
+
+    @Test
+    void acceptsAnEditOfTheRealSpecThatAddsAnOptionalResponseField() throws Exception {
+        Path edited = editedSpec(spec -> contactCard(spec).addProperty("nickname", new StringSchema()));
+
+        CompatibilityReport report = SpecCompatibilityGate.compare(BASELINE, edited);
+
+        assertThat(report.changed()).isTrue();
+        assertThat(report.breakingChanges()).isEmpty();
+        assertThat(report.allowed()).isTrue();
+        assertThat(report.toMarkdown(BASELINE.getFileName().toString())).contains("nickname");
+    }
+
+    private static Schema<?> contactCard(OpenAPI spec) {
+        return spec.getComponents().getSchemas().get("ContactCard");
+    }
+
+    private Path editedSpec(Consumer<OpenAPI> edit) throws Exception {
+        OpenAPI spec = new OpenAPIV3Parser().read(currentSpec().toString());
+        edit.accept(spec);
+        Path file = dir.resolve("edited-contact-card.yaml");
+        Files.writeString(file, Yaml.pretty(spec), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Path currentSpec() throws Exception {
+        URL url = ReleasedContractTest.class.getClassLoader().getResource(property("contactcard.spec.resource"));
+        assertThat(url).as("the spec on the test classpath").isNotNull();
+        return Path.of(url.toURI());
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set (api-spec/pom.xml, Surefire)");
+        }
+        return value;
+    }
+}
