@@ -1,0 +1,28 @@
+package dev.contactcard.server;
+
+import dev.contactcard.server.storage.StorageMode;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The provider's settings ({@code contactcard.*}).
+ *
+ * @param apiKeys  the API keys, {@code <key>:<partner>:<read-only|read-write>} comma-separated;
+ *                 {@code application.yaml} reads them from the environment variable
+ *                 {@code CONTACT_CARD_API_KEYS} and defaults to the sandbox's development keys
+ * @param basePath the path prefix of the API operations ({@code /api/partner}, as the spec's servers)
+ * @param storage  where cards are kept
+ */
+@ConfigurationProperties("contactcard")
+public record ContactCardProperties(
+        String apiKeys,
+        @DefaultValue("/api/partner") String basePath,
+        @DefaultValue Storage storage) {
+
+    /**
+     * @param mode    {@code file} (default) or {@code memory}
+     * @param dataDir the directory of the H2 files in file mode, default {@code ./data}
+     */
+    public record Storage(@DefaultValue("file") StorageMode mode, @DefaultValue("./data") String dataDir) {
+    }
+}

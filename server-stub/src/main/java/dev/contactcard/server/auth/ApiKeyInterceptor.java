@@ -1,0 +1,54 @@
+package dev.contactcard.server.auth;
+
+import dev.contactcard.server.error.ApiException;
+import dev.contactcard.server.error.ErrorCode;
+import dev.contactcard.server.generated.api.ContactCardApi;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Authenticates every call of a {@link ContactCardApi} operation with its bearer API key
+ * (401 / 2004 when missing, malformed or unknown) and refuses a read-only key any method other
+ * than GET or HEAD (403 / 2005). It runs before the body is read, so an unauthenticated request
+ * learns nothing about its body. Paths outside the API (spec, docs, health) are not touched.
+ */
+public class ApiKeyInterceptor implements HandlerInterceptor {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyRegistry registry;
+
+    public ApiKeyInterceptor(ApiKeyRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || !ContactCardApi.class.isAssignableFrom(method.getBeanType())) {
+            return true;
+        }
+        Caller caller = bearerKey(request)
+                .flatMap(registry::authenticate)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED));
+        boolean readOnlyMethod = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (!readOnlyMethod && caller.permission() != Permission.READ_WRITE) {
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+        request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
+        return true;
+    }
+
+    private static Optional<String> bearerKey(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String key = header.substring(BEARER.length()).trim();
+        return key.isEmpty() || key.contains(" ") ? Optional.empty() : Optional.of(key);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.contactcard.server.card;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service and its two steps. A test replaces the sandbox implementations of
+ * {@link CardApplier} or {@link ImageRehoster} with a {@code @Primary} bean of its own (or
+ * Spring's {@code @MockitoBean} / {@code @TestBean}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class CardConfiguration {
+
+    @Bean
+    CardApplier cardApplier() {
+        return new SandboxCardApplier();
+    }
+
+    @Bean
+    ImageRehoster imageRehoster() {
+        return new SandboxImageRehoster();
+    }
+
+    @Bean
+    ContactCardService contactCardService(ContactCardRepository repository, CardApplier applier,
+            ImageRehoster rehoster) {
+        return new ContactCardService(repository, applier, rehoster);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.contactcard.server.card;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where contact cards are kept, one per (partner, phone number). Every write is a single atomic
+ * statement whose outcome tells whether it took effect, so that concurrent requests (in this
+ * process or another one on the same database) never produce two cards for one number.
+ *
+ * <p>Tests, including the Pact provider tests, use {@link #deleteAll()} and {@link #save} to set
+ * up provider states directly.
+ */
+public interface ContactCardRepository {
+
+    /** The card of a partner's number, if any. */
+    Optional<ContactCardRecord> find(String partnerId, String phoneNumber);
+
+    /** Every card of a partner, active or not, ordered by phone number. */
+    List<ContactCardRecord> findAll(String partnerId);
+
+    /** Stores a new card; {@code false} (and nothing changed) when the number already has a card. */
+    boolean insert(ContactCardRecord card);
+
+    /**
+     * Replaces the stored fields of an existing card, but only while its activation state is
+     * still {@code expectedActive}; {@code false} (and nothing changed) otherwise.
+     */
+    boolean replace(ContactCardRecord card, boolean expectedActive);
+
+    /** Inserts or overwrites a card unconditionally: for seeding and tests, not for the API. */
+    void save(ContactCardRecord card);
+
+    /** Removes every card of every partner: for tests. */
+    void deleteAll();
+}

@@ -1,0 +1,141 @@
+package dev.contactcard.server.card;
+
+import dev.contactcard.server.error.ApiException;
+import dev.contactcard.server.error.ErrorCode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.openapitools.jackson.nullable.JsonNullable;
+
+/**
+ * The behaviour of the Contact Card API, independent of HTTP: create (store inactive, rehost,
+ * apply, activate), get, and merge-update.
+ *
+ * <p>Creates and updates of one number are serialized in this process (striped locks), so two
+ * concurrent creates of a number give one card: one create sets it up, the other sees the active
+ * card and is refused with 409. Across processes the repository's conditional writes (primary key,
+ * compare-and-set on the activation state) keep the same guarantee.
+ */
+public class ContactCardService {
+
+    private static final int LOCK_STRIPES = 64;
+
+    private final ContactCardRepository repository;
+    private final CardApplier applier;
+    private final ImageRehoster rehoster;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+
+    public ContactCardService(ContactCardRepository repository, CardApplier applier, ImageRehoster rehoster) {
+        this.repository = repository;
+        this.applier = applier;
+        this.rehoster = rehoster;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    /** What a create asks for. */
+    public record CreateCommand(String phoneNumber, String firstName, String lastName, String imageUrl) {
+    }
+
+    /**
+     * What an update asks for: a field is changed only when present; {@code firstName} is
+     * {@code null} when absent (it cannot be cleared).
+     */
+    public record UpdateCommand(String firstName, JsonNullable<String> lastName, JsonNullable<String> imageUrl) {
+    }
+
+    /**
+     * Sets up the card of a number: stores it inactive, rehosts a new image, runs the apply step
+     * and activates the card when it succeeds.
+     *
+     * @throws ApiException 409 / 2014 when the number already has an active card
+     */
+    public ContactCardRecord create(String partnerId, CreateCommand command) {
+        return locked(partnerId, command.phoneNumber(), () -> {
+            Optional<ContactCardRecord> existing = repository.find(partnerId, command.phoneNumber());
+            if (existing.filter(ContactCardRecord::active).isPresent()) {
+                throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
+            }
+            ContactCardRecord stored = new ContactCardRecord(partnerId, command.phoneNumber(), command.firstName(),
+                    command.lastName(), hostedImage(partnerId, command.imageUrl(), existing), command.imageUrl(),
+                    false);
+            boolean written = existing.isPresent()
+                    ? repository.replace(stored, false)
+                    : repository.insert(stored) || repository.replace(stored, false);
+            if (!written) {
+                // Another process activated the card in the meantime.
+                throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
+            }
+            if (!applier.apply(stored)) {
+                return stored;
+            }
+            ContactCardRecord active = stored.withActive(true);
+            if (!repository.replace(active, false)) {
+                throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
+            }
+            return active;
+        });
+    }
+
+    /** Every card of the partner, ordered by phone number. */
+    public List<ContactCardRecord> list(String partnerId) {
+        return repository.findAll(partnerId);
+    }
+
+    /** The card of one number, if it has one. */
+    public Optional<ContactCardRecord> find(String partnerId, String phoneNumber) {
+        return repository.find(partnerId, phoneNumber);
+    }
+
+    /**
+     * Merges the present fields into the active card of a number.
+     *
+     * @throws ApiException 404 / 2013 when the number has no active card
+     */
+    public ContactCardRecord update(String partnerId, String phoneNumber, UpdateCommand command) {
+        return locked(partnerId, phoneNumber, () -> {
+            ContactCardRecord current = repository.find(partnerId, phoneNumber)
+                    .filter(ContactCardRecord::active)
+                    .orElseThrow(() -> new ApiException(ErrorCode.NO_ACTIVE_CARD));
+            String firstName = command.firstName() != null ? command.firstName() : current.firstName();
+            String lastName = command.lastName().isPresent() ? command.lastName().get() : current.lastName();
+            String imageUrl = current.imageUrl();
+            String imageSource = current.imageSourceUrl();
+            if (command.imageUrl().isPresent()) {
+                imageSource = command.imageUrl().get();
+                imageUrl = hostedImage(partnerId, imageSource, Optional.of(current));
+            }
+            ContactCardRecord merged = new ContactCardRecord(partnerId, phoneNumber, firstName, lastName, imageUrl,
+                    imageSource, true);
+            if (!repository.replace(merged, true)) {
+                throw new ApiException(ErrorCode.NO_ACTIVE_CARD);
+            }
+            return merged;
+        });
+    }
+
+    /** The hosted URL for a requested image: rehosted only when it differs from the stored source. */
+    private String hostedImage(String partnerId, String requested, Optional<ContactCardRecord> existing) {
+        if (requested == null) {
+            return null;
+        }
+        if (existing.isPresent() && Objects.equals(existing.get().imageSourceUrl(), requested)
+                && existing.get().imageUrl() != null) {
+            return existing.get().imageUrl();
+        }
+        return rehoster.rehost(partnerId, requested);
+    }
+
+    private <T> T locked(String partnerId, String phoneNumber, Supplier<T> action) {
+        ReentrantLock lock = locks[Math.floorMod(Objects.hash(partnerId, phoneNumber), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

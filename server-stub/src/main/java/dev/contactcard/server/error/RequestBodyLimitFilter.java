@@ -1,0 +1,99 @@
+package dev.contactcard.server.error;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits request bodies to {@value #MAX_BODY_BYTES} bytes (the spec's 413 / 2018). The filter
+ * only wraps the request: the body stream fails with {@link PayloadTooLargeException} once the
+ * declared or the actually read length exceeds the limit, so the failure surfaces while Spring MVC
+ * reads the body and is answered by {@link ApiExceptionHandler} like every other error.
+ */
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    /** 16 KiB, as the spec's error-code table says. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (getContentLengthLong() > MAX_BODY_BYTES) {
+                throw new PayloadTooLargeException(MAX_BODY_BYTES);
+            }
+            if (stream == null) {
+                stream = new LimitedInputStream(super.getInputStream());
+            }
+            return stream;
+        }
+    }
+
+    private static final class LimitedInputStream extends ServletInputStream {
+
+        private final ServletInputStream delegate;
+        private long read;
+
+        LimitedInputStream(ServletInputStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = delegate.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = delegate.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws PayloadTooLargeException {
+            read += n;
+            if (read > MAX_BODY_BYTES) {
+                throw new PayloadTooLargeException(MAX_BODY_BYTES);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.contactcard.server.storage;
+
+import dev.contactcard.server.ContactCardProperties;
+import dev.contactcard.server.card.ContactCardRepository;
+import java.nio.file.Path;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The database behind the repository, chosen by {@code contactcard.storage.mode}: H2 in file mode
+ * under {@code contactcard.storage.data-dir} (default), or a private in-memory H2 database. Flyway
+ * (Spring Boot's auto-configuration) migrates either one from {@code classpath:db/migration}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorageConfiguration {
+
+    @Bean
+    DataSource dataSource(ContactCardProperties properties) {
+        return DataSourceBuilder.create()
+                .driverClassName("org.h2.Driver")
+                .url(jdbcUrl(properties.storage()))
+                .username("sa")
+                .password("")
+                .build();
+    }
+
+    @Bean
+    ContactCardRepository contactCardRepository(JdbcClient jdbcClient) {
+        return new JdbcContactCardRepository(jdbcClient);
+    }
+
+    /** Drops the in-memory database when the application context closes. */
+    @Bean
+    @ConditionalOnProperty(name = "contactcard.storage.mode", havingValue = "memory")
+    DisposableBean memoryDatabaseShutdown(JdbcClient jdbcClient) {
+        return () -> jdbcClient.sql("SHUTDOWN").update();
+    }
+
+    /** The JDBC URL for a storage configuration. */
+    static String jdbcUrl(ContactCardProperties.Storage storage) {
+        return switch (storage.mode()) {
+            // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool (and so the database) on shutdown.
+            case FILE -> "jdbc:h2:file:" + Path.of(storage.dataDir()).toAbsolutePath().normalize()
+                    .resolve("contact-cards") + ";DB_CLOSE_ON_EXIT=FALSE";
+            // A unique name per application context; the database lives as long as its pool.
+            // A unique name per application context, kept until memoryDatabaseShutdown drops it.
+            case MEMORY -> "jdbc:h2:mem:contact-cards-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package dev.contactcard.server.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import dev.contactcard.server.generated.model.UpdateContactCardRequest;
+import org.openapitools.jackson.nullable.JsonNullableJackson3Module;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * JSON as the spec reads it, applied to Spring Boot's Jackson 3 {@code JsonMapper}:
+ * <ul>
+ *   <li>{@code JsonNullable} support, so an update tells an absent field from an explicit null;</li>
+ *   <li>no scalar coercion into strings: {@code "first_name": 42} is a wrong JSON type (1001),
+ *       not the name "42";</li>
+ *   <li>an explicit {@code "first_name": null} in an update fails (1003) instead of reading as
+ *       "absent" (the generated model has a plain field for it);</li>
+ *   <li>absent optional fields are left out of answers, never written as {@code null}.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class JacksonConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer contactCardJson() {
+        return builder -> builder
+                .addModule(new JsonNullableJackson3Module())
+                .addMixIn(UpdateContactCardRequest.class, UpdateRequestNulls.class)
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .changeDefaultPropertyInclusion(inclusion -> JsonInclude.Value.construct(
+                        JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    }
+
+    /** Mix-in: {@code first_name} of an update may be absent, but never an explicit null. */
+    abstract static class UpdateRequestNulls {
+
+        @JsonProperty("first_name")
+        @JsonSetter(nulls = Nulls.FAIL)
+        abstract void setFirstName(String firstName);
+    }
+}
