@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gate on the real Contact Card spec: the spec of this build against the frozen spec of
- * the last release, and two edits of it (made in memory, written to a temporary file) that
- * show the same gate refuses a breaking edit and lets a compatible one through.
+ * The gate on the real Contact Card contract: the frozen spec of the last release, and two edits
+ * of it (made in memory, written to a temporary file) that show the gate refuses a breaking edit
+ * and lets a compatible one through. Whether the spec of this build honours the release is
+ * decided by the gate itself, in the verify phase (see api-spec/pom.xml).
  */
 @DisplayName("The released Contact Card contract")
 class ReleasedContractTest {
@@ -41,18 +42,16 @@ class ReleasedContractTest {
     }
 
     @Test
-    void isStillHonouredByTheSpecOfThisBuild() throws Exception {
-        CompatibilityReport report = SpecCompatibilityGate.compare(BASELINE, currentSpec());
+    void isTheVersionTheArtifactPromises() throws Exception {
+        OpenAPI current = new OpenAPIV3Parser().read(currentSpec().toString());
 
-        assertThat(report.breakingChanges()).isEmpty();
-        assertThat(report.allowed()).isTrue();
-        assertThat(report.current())
-                .as("info.version equals the artifact version without -SNAPSHOT")
+        assertThat(ContractVersion.parse(current.getInfo().getVersion(), "info.version"))
+                .as("info.version of the spec equals the artifact version without -SNAPSHOT")
                 .isEqualTo(ContractVersion.ofArtifact(property("contactcard.project.version")));
     }
 
     @Test
-    void refusesAnEditOfTheRealSpecThatRemovesAResponseField() throws Exception {
+    void refusesAnEditThatRemovesAResponseField() throws Exception {
         Path edited = editedSpec(spec -> contactCard(spec).getProperties().remove("last_name"));
 
         CompatibilityReport report = SpecCompatibilityGate.compare(BASELINE, edited);
@@ -64,7 +63,7 @@ class ReleasedContractTest {
     }
 
     @Test
-    void acceptsAnEditOfTheRealSpecThatAddsAnOptionalResponseField() throws Exception {
+    void acceptsAnEditThatAddsAnOptionalResponseField() throws Exception {
         Path edited = editedSpec(spec -> contactCard(spec).addProperty("nickname", new StringSchema()));
 
         CompatibilityReport report = SpecCompatibilityGate.compare(BASELINE, edited);
@@ -79,8 +78,9 @@ class ReleasedContractTest {
         return spec.getComponents().getSchemas().get("ContactCard");
     }
 
+    /** The released spec with one edit, written to a temporary file. */
     private Path editedSpec(Consumer<OpenAPI> edit) throws Exception {
-        OpenAPI spec = new OpenAPIV3Parser().read(currentSpec().toString());
+        OpenAPI spec = new OpenAPIV3Parser().read(BASELINE.toString());
         edit.accept(spec);
         Path file = dir.resolve("edited-contact-card.yaml");
         Files.writeString(file, Yaml.pretty(spec), StandardCharsets.UTF_8);
