@@ -1,0 +1,144 @@
+package dev.contactcard.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.contactcard.client.Fixtures.PATH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Surefire runs this JVM with LINQ_API_V3_API_KEY=key-from-environment and
+ * LINQ_API_V3_BASE_URL=http://127.0.0.1:9/from-environment (see the module POM).
+ */
+class ConfigurationTest {
+
+  @RegisterExtension static WireMockExtension server = Fixtures.wireMock();
+
+  private static UnaryOperator<String> lookup(Map<String, String> values) {
+    return values::get;
+  }
+
+  @AfterEach
+  void clearSystemProperties() {
+    System.clearProperty(ContactCardClient.API_KEY_PROPERTY);
+    System.clearProperty(ContactCardClient.BASE_URL_PROPERTY);
+  }
+
+  @Test
+  void fromEnvReadsTheRealEnvironment() {
+    System.setProperty(ContactCardClient.BASE_URL_PROPERTY, Fixtures.baseUrl(server));
+    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"contact_cards\":[]}")));
+
+    ContactCardClient.fromEnv().list();
+
+    server.verify(
+        getRequestedFor(urlPathEqualTo(PATH))
+            .withHeader("Authorization", equalTo("Bearer key-from-environment")));
+  }
+
+  @Test
+  void aSystemPropertyWinsOverTheEnvironment() {
+    System.setProperty(ContactCardClient.API_KEY_PROPERTY, "key-from-property");
+    System.setProperty(ContactCardClient.BASE_URL_PROPERTY, Fixtures.baseUrl(server));
+    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"contact_cards\":[]}")));
+
+    ContactCardClient client = ContactCardClient.fromEnv();
+    client.list();
+
+    assertThat(client.baseUrl()).isEqualTo(Fixtures.baseUrl(server));
+    server.verify(
+        getRequestedFor(urlPathEqualTo(PATH))
+            .withHeader("Authorization", equalTo("Bearer key-from-property")));
+  }
+
+  @Test
+  void theEnvironmentIsUsedWhenNoSystemPropertyIsSet() {
+    assertThat(ContactCardClient.fromEnv().baseUrl()).isEqualTo("http://127.0.0.1:9/from-environment");
+  }
+
+  @Test
+  void aBuilderSetterAfterFromEnvWinsOverBoth() {
+    System.setProperty(ContactCardClient.BASE_URL_PROPERTY, "http://127.0.0.1:9/from-property");
+
+    ContactCardClient client =
+        ContactCardClient.builder().fromEnv().baseUrl("http://127.0.0.1:9/from-builder").build();
+
+    assertThat(client.baseUrl()).isEqualTo("http://127.0.0.1:9/from-builder");
+  }
+
+  @Test
+  void blankValuesCountAsUnset() {
+    ContactCardClient client =
+        ContactCardClient.builder()
+            .fromEnv(
+                lookup(Map.of(ContactCardClient.BASE_URL_PROPERTY, "  ")),
+                lookup(Map.of(ContactCardClient.API_KEY_ENV, "k", ContactCardClient.BASE_URL_ENV, "http://127.0.0.1:9/env")))
+            .build();
+
+    assertThat(client.baseUrl()).isEqualTo("http://127.0.0.1:9/env");
+  }
+
+  @Test
+  void withNothingSetTheBaseUrlIsTheRealApi() {
+    ContactCardClient client =
+        ContactCardClient.builder().fromEnv(lookup(Map.of()), lookup(Map.of(ContactCardClient.API_KEY_ENV, "k"))).build();
+
+    assertThat(client.baseUrl()).isEqualTo("https://api.linqapp.com/api/partner");
+  }
+
+  @Test
+  void aMissingKeyFailsAtBuildNamingEveryWayToSetIt() {
+    ContactCardClient.Builder builder =
+        ContactCardClient.builder().fromEnv(lookup(Map.of()), lookup(Map.of()));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("No API key")
+        .hasMessageContaining("apiKey(")
+        .hasMessageContaining("linq.apiKey")
+        .hasMessageContaining("LINQ_API_V3_API_KEY");
+  }
+
+  @Test
+  void aBlankKeyIsAMissingKey() {
+    assertThatThrownBy(() -> ContactCardClient.builder().apiKey("   ").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("No API key");
+  }
+
+  @Test
+  void aTrailingSlashOnTheBaseUrlIsDropped() {
+    assertThat(ContactCardClient.builder().apiKey("k").baseUrl("http://127.0.0.1:8080/api/partner/").build().baseUrl())
+        .isEqualTo("http://127.0.0.1:8080/api/partner");
+  }
+
+  @Test
+  void aBaseUrlThatIsNotHttpIsRefusedAtBuild() {
+    assertThatThrownBy(() -> ContactCardClient.builder().apiKey("k").baseUrl("ftp://example/x").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("absolute http or https URL");
+    assertThatThrownBy(() -> ContactCardClient.builder().apiKey("k").baseUrl("localhost:8080").build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void nonsensicalSettingsAreRefusedAtOnce() {
+    assertThatThrownBy(() -> ContactCardClient.builder().maxRetries(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ContactCardClient.builder().readTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ContactCardClient.builder().connectTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
