@@ -13,7 +13,9 @@ import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 /**
  * The breaking-change gate of the contract: compares the spec with the frozen spec of the last
  * release (the baseline) using OpenAPITools openapi-diff, writes a Markdown changelog, and
- * refuses a backward-incompatible change unless the major version was raised.
+ * refuses a backward-incompatible change unless the major version was raised. A release build
+ * (a version without {@code -SNAPSHOT}) must also be numbered at least as semantic versioning
+ * asks: a compatible change needs a new minor, a documentation change a new patch.
  *
  * <p>The build runs {@link #main} in the {@code verify} phase of {@code api-spec} (see its POM);
  * the fixture tests call {@link #compare}, the same code with the same rule.
@@ -73,6 +75,12 @@ public final class SpecCompatibilityGate {
         }
         if (!report.allowed()) {
             throw new GateFailure(report.failureMessage() + " Changelog: " + changelog);
+        }
+        boolean release = !args[3].trim().endsWith("-SNAPSHOT");
+        if (release && report.current().compareTo(report.minimumReleaseVersion()) < 0) {
+            throw new GateFailure("Release " + report.current() + " is too small a step from " + report.baseline()
+                    + ": the contract changed (" + report.summary() + "), so release it as at least "
+                    + report.minimumReleaseVersion() + " (docs/VERSIONING.md). Changelog: " + changelog);
         }
     }
 

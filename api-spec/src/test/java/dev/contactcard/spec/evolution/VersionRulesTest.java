@@ -23,9 +23,9 @@ class VersionRulesTest {
     }
 
     @Test
-    void acceptASnapshotArtifactWhoseVersionWithoutSnapshotIsTheSpecVersion() {
-        gate("1.0.0", "compatible-new-operation", "1.0.0-SNAPSHOT");
-        gate("1.0.0", "compatible-new-operation", "1.0.0");
+    void acceptAnArtifactWhoseVersionWithoutSnapshotIsTheSpecVersion() {
+        gate("1.0.0", "base", "1.0.0-SNAPSHOT");
+        gate("1.0.0", "base", "1.0.0");
     }
 
     @Test
@@ -50,6 +50,20 @@ class VersionRulesTest {
                 .isInstanceOf(GateFailure.class)
                 .hasMessageContaining("No spec at")
                 .hasMessageContaining("docs/RELEASING.md");
+    }
+
+    @Test
+    void refuseAReleaseBuildThatNumbersACompatibleChangeAsAPatch() {
+        assertThatThrownBy(() -> gate("1.0.0", "compatible-new-operation", "1.0.0"))
+                .isInstanceOf(GateFailure.class)
+                .hasMessageContaining("Release 1.0.0 is too small a step from 1.0.0")
+                .hasMessageContaining("release it as at least 1.1.0");
+    }
+
+    @Test
+    void letASnapshotBuildCarryCompatibleChangesBeforeTheVersionIsRaised() {
+        gate("1.0.0", "compatible-new-operation", "1.0.0-SNAPSHOT");
+        gate("1.0.0", "documentation-description-added", "1.0.0-SNAPSHOT");
     }
 
     @Test
