@@ -1,0 +1,76 @@
+package dev.contactcard.server.auth;
+
+import static dev.contactcard.server.support.SpecValidatingClient.CARDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contactcard.server.support.ApiTest;
+import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuthenticationTest extends ApiTest {
+
+    private static final String CARD = """
+            {"first_name": "John", "phone_number": "+15551234567"}""";
+
+    @Test
+    void aRequestWithoutAnAuthorizationHeaderIsRefusedWith401() {
+        Answer answer = api.send("GET", CARDS, null, Map.of());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.errorCode()).isEqualTo(2004);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sandbox-rw-key", "Basic c2FuZGJveC1ydy1rZXk6", "Bearer", "Bearer ", "Bearer unknown-key",
+            "Bearer SANDBOX-RW-KEY", "Bearer sandbox-rw-key extra", "Token sandbox-rw-key"})
+    void aMalformedOrUnknownKeyIsRefusedWith401(String authorization) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Authorization", authorization);
+        headers.put("Content-Type", "application/json");
+
+        Answer answer = api.send("POST", CARDS, CARD, headers);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.errorCode()).isEqualTo(2004);
+        assertThat(repository.find(SandboxKeys.PARTNER, "+15551234567")).isEmpty();
+    }
+
+    @Test
+    void theBearerSchemeIsCaseInsensitive() {
+        Answer answer = api.send("GET", CARDS, null, Map.of("Authorization", "bearer " + SandboxKeys.READ_ONLY));
+
+        assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnauthenticatedRequestIsRefusedBeforeItsBodyIsRead() {
+        Answer answer = api.send("POST", CARDS, "{not json", Map.of("Content-Type", "application/json"));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.errorCode()).isEqualTo(2004);
+    }
+
+    @Test
+    void aReadOnlyKeyCanGet() {
+        assertThat(api.list(SandboxKeys.READ_ONLY).status()).isEqualTo(200);
+        assertThat(api.get(SandboxKeys.READ_ONLY, "+15551234567").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReadOnlyKeyCannotCreate() {
+        Answer answer = api.create(SandboxKeys.READ_ONLY, CARD);
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.errorCode()).isEqualTo(2005);
+        assertThat(repository.find(SandboxKeys.PARTNER, "+15551234567")).isEmpty();
+    }
+
+    @Test
+    void aReadWriteKeyCanCreate() {
+        assertThat(api.create(SandboxKeys.READ_WRITE, CARD).status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.contactcard.server.card;
+
+import static dev.contactcard.server.auth.SandboxKeys.PARTNER;
+import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contactcard.server.support.ApiTest;
+import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class CreateContactCardTest extends ApiTest {
+
+    @Test
+    void aCreateStoresTheCardAppliesItAndAnswersItActive() {
+        Answer answer = api.create(READ_WRITE, """
+                {"first_name": "John", "last_name": "Doe", "phone_number": "+15551234567",
+                 "image_url": "https://example.com/john.jpg"}""");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode card = answer.json();
+        assertThat(card.path("phone_number").asString()).isEqualTo("+15551234567");
+        assertThat(card.path("first_name").asString()).isEqualTo("John");
+        assertThat(card.path("last_name").asString()).isEqualTo("Doe");
+        assertThat(card.path("image_url").asString()).isEqualTo("https://cdn.test/images/1");
+        assertThat(card.path("is_active").asBoolean()).isTrue();
+        assertThat(repository.find(PARTNER, "+15551234567")).get().extracting(ContactCardRecord::active)
+                .isEqualTo(true);
+        assertThat(cdn.uploads()).containsExactly("https://example.com/john.jpg");
+    }
+
+    @Test
+    void optionalFieldsThatWereNotSentAreAbsentFromTheAnswerNotNull() {
+        Answer answer = api.create(READ_WRITE, """
+                {"first_name": "John", "phone_number": "+15551234567"}""");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().has("last_name")).isFalse();
+        assertThat(answer.json().has("image_url")).isFalse();
+        assertThat(cdn.uploads()).isEmpty();
+    }
+
+    @Test
+    void anExplicitNullForAnOptionalFieldOfACreateReadsAsAbsent() {
+        Answer answer = api.create(READ_WRITE, """
+                {"first_name": "John", "phone_number": "+15551234567", "last_name": null, "image_url": null}""");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().has("last_name")).isFalse();
+        assertThat(answer.json().has("image_url")).isFalse();
+    }
+
+    @Test
+    void whenTheApplyStepFailsTheCardStaysStoredInactive() {
+        Answer answer = api.create(READ_WRITE, """
+                {"first_name": "Test", "phone_number": "+15005550042"}""");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("is_active").asBoolean()).isFalse();
+        assertThat(repository.find(PARTNER, "+15005550042")).get()
+                .extracting(ContactCardRecord::active, ContactCardRecord::firstName)
+                .containsExactly(false, "Test");
+    }
+
+    @Test
+    void theSandboxTestNumbersEndAtPlus15005550099() {
+        assertThat(api.create(READ_WRITE, """
+                {"first_name": "Test", "phone_number": "+15005550099"}""").json().path("is_active").asBoolean())
+                .isFalse();
+        assertThat(api.create(READ_WRITE, """
+                {"first_name": "Test", "phone_number": "+15005550100"}""").json().path("is_active").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void aCreateForANumberWithAnInactiveCardRetriesTheSetupWithTheNewValues() {
+        repository.save(ContactCardRecord.of(PARTNER, "+15551234567", "Old", "Name", null, false));
+
+        Answer answer = api.create(READ_WRITE, """
+                {"first_name": "John", "phone_number": "+15551234567"}""");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("is_active").asBoolean()).isTrue();
+        assertThat(answer.json().path("first_name").asString()).isEqualTo("John");
+        assertThat(answer.json().has("last_name")).as("the retry takes the new values only").isFalse();
+        assertThat(repository.find(PARTNER, "+15551234567")).get()
+                .extracting(ContactCardRecord::active, ContactCardRecord::firstName, ContactCardRecord::lastName)
+                .containsExactly(true, "John", null);
+    }
+
+    @Test
+    void aRetriedSetupThatFailsAgainKeepsTheNewValuesInactive() {
+        api.create(READ_WRITE, """
+                {"first_name": "First", "phone_number": "+15005550000"}""");
+
+        Answer retry = api.create(READ_WRITE, """
+                {"first_name": "Second", "phone_number": "+15005550000"}""");
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().path("is_active").asBoolean()).isFalse();
+        assertThat(repository.find(PARTNER, "+15005550000")).get().extracting(ContactCardRecord::firstName)
+                .isEqualTo("Second");
+    }
+
+    @Test
+    void aCreateForANumberWithAnActiveCardIsRefusedAndChangesNothing() {
+        api.create(READ_WRITE, """
+                {"first_name": "John", "last_name": "Doe", "phone_number": "+15551234567"}""");
+
+        Answer second = api.create(READ_WRITE, """
+                {"first_name": "Jane", "phone_number": "+15551234567", "image_url": "https://example.com/j.jpg"}""");
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.errorCode()).isEqualTo(2014);
+        assertThat(second.json().path("success").asBoolean(true)).isFalse();
+        assertThat(repository.find(PARTNER, "+15551234567")).get()
+                .extracting(ContactCardRecord::firstName, ContactCardRecord::lastName, ContactCardRecord::imageUrl)
+                .containsExactly("John", "Doe", null);
+        assertThat(cdn.uploads()).isEmpty();
+    }
+
+    @Test
+    void aRetriedSetupWithTheSameImageDoesNotUploadItAgain() {
+        api.create(READ_WRITE, """
+                {"first_name": "Test", "phone_number": "+15005550001", "image_url": "https://example.com/a.jpg"}""");
+
+        Answer retry = api.create(READ_WRITE, """
+                {"first_name": "Test", "phone_number": "+15005550001", "image_url": "https://example.com/a.jpg"}""");
+
+        assertThat(retry.json().path("image_url").asString()).isEqualTo("https://cdn.test/images/1");
+        assertThat(cdn.uploads()).containsExactly("https://example.com/a.jpg");
+    }
+
+    @Test
+    void aRetriedSetupWithANewImageUploadsTheNewOne() {
+        api.create(READ_WRITE, """
+                {"first_name": "Test", "phone_number": "+15005550001", "image_url": "https://example.com/a.jpg"}""");
+
+        Answer retry = api.create(READ_WRITE, """
+                {"first_name": "Test", "phone_number": "+15005550001", "image_url": "https://example.com/b.jpg"}""");
+
+        assertThat(retry.json().path("image_url").asString()).isEqualTo("https://cdn.test/images/2");
+        assertThat(cdn.uploads()).containsExactly("https://example.com/a.jpg", "https://example.com/b.jpg");
+    }
+
+    @Test
+    void anUnexpectedFailureAnswers500WithoutInternalsAndLeavesTheCardInactive() {
+        Answer answer = api.create(READ_WRITE, """
+                {"first_name": "John", "phone_number": "%s"}""".formatted(EXPLODING_NUMBER));
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.errorCode()).isEqualTo(3006);
+        assertThat(answer.json().path("error").path("message").asString()).isEqualTo("Internal server error");
+        assertThat(answer.body()).doesNotContain("exploded", "10.0.0.7", "Exception", "at dev.");
+        assertThat(repository.find(PARTNER, EXPLODING_NUMBER)).get().extracting(ContactCardRecord::active)
+                .isEqualTo(false);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.contactcard.server.storage;
+
+import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contactcard.server.ContactCardSandboxApplication;
+import dev.contactcard.server.support.SpecValidatingClient;
+import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** In file mode (the default), cards survive a restart of the provider. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aCardCreatedBeforeARestartIsThereAfterIt() {
+        try (ConfigurableApplicationContext first = start()) {
+            Answer created = client(first).create(READ_WRITE, """
+                    {"first_name": "John", "last_name": "Doe", "phone_number": "+15551234567"}""");
+            assertThat(created.status()).isEqualTo(200);
+        }
+        assertThat(dataDir.resolve("contact-cards.mv.db")).exists();
+
+        try (ConfigurableApplicationContext second = start()) {
+            Answer answer = client(second).get(READ_WRITE, "+15551234567");
+
+            assertThat(answer.json().path("contact_cards").size()).isEqualTo(1);
+            assertThat(answer.json().path("contact_cards").get(0).path("last_name").asString()).isEqualTo("Doe");
+            assertThat(answer.json().path("contact_cards").get(0).path("is_active").asBoolean()).isTrue();
+            assertThat(client(second).create(READ_WRITE, """
+                    {"first_name": "Jane", "phone_number": "+15551234567"}""").status())
+                    .as("the restored card is still active, so a second create is refused").isEqualTo(409);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        assertThat(Files.isDirectory(dataDir)).isTrue();
+        // Command-line arguments: they win over application.yaml (default properties would not).
+        return new SpringApplicationBuilder(ContactCardSandboxApplication.class)
+                .run("--server.port=0", "--server.address=127.0.0.1", "--contactcard.storage.mode=file",
+                        "--contactcard.storage.data-dir=" + dataDir.toAbsolutePath());
+    }
+
+    private static SpecValidatingClient client(ConfigurableApplicationContext context) {
+        return new SpecValidatingClient(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+}

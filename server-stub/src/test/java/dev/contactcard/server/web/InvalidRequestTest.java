@@ -1,0 +1,151 @@
+package dev.contactcard.server.web;
+
+import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
+import static dev.contactcard.server.support.SpecValidatingClient.CARDS;
+import static dev.contactcard.server.support.SpecValidatingClient.headers;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contactcard.server.support.ApiTest;
+import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad input is answered in the error envelope with the spec's code, and stores nothing. */
+class InvalidRequestTest extends ApiTest {
+
+    private static final String LONG_NAME = "x".repeat(101);
+    private static final String LONG_URL = "https://example.com/" + "a".repeat(2030);
+
+    @ParameterizedTest(name = "create {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"first_name": "John", "phone_number": "5551234567"}                              | 1002
+            {"first_name": "John", "phone_number": "+0551234567"}                             | 1002
+            {"first_name": "John", "phone_number": "+1555123456789012"}                       | 1002
+            {"phone_number": "+15551234567"}                                                  | 1003
+            {"first_name": "John"}                                                            | 1003
+            {"first_name": null, "phone_number": "+15551234567"}                              | 1003
+            {"first_name": "", "phone_number": "+15551234567"}                                | 1003
+            {"first_name": "   ", "phone_number": "+15551234567"}                             | 1003
+            {"first_name": "LONG_NAME", "phone_number": "+15551234567"}                       | 1004
+            {"first_name": "John", "last_name": "LONG_NAME", "phone_number": "+15551234567"}  | 1004
+            {"first_name": "John", "image_url": "LONG_URL", "phone_number": "+15551234567"}   | 1004
+            {"first_name": "John", "image_url": "example.com/a.jpg", "phone_number": "+15551234567"} | 1005
+            {"first_name": "John", "image_url": "ftp://example.com/a", "phone_number": "+15551234567"} | 1005
+            {"first_name": "John", "image_url": "/relative/a.jpg", "phone_number": "+15551234567"}  | 1005
+            {"first_name": 42, "phone_number": "+15551234567"}                                | 1001
+            {"first_name": true, "phone_number": "+15551234567"}                              | 1001
+            {"first_name": "John", "phone_number": 15551234567}                               | 1001
+            {"first_name": ["John"], "phone_number": "+15551234567"}                          | 1001
+            {"first_name": "John", "phone_number": "+15551234567"                             | 1001
+            ["John", "+15551234567"]                                                          | 1001
+            not json at all                                                                   | 1001
+            """)
+    void aCreateWithBadInputIsRefusedWithTheSpecsCode(String body, int code) {
+        Answer answer = api.create(READ_WRITE, body.replace("LONG_NAME", LONG_NAME).replace("LONG_URL", LONG_URL));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo(code);
+        assertThat(answer.json().path("error").path("status").asInt()).isEqualTo(400);
+        assertThat(answer.json().path("success").asBoolean(true)).isFalse();
+        assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "update {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"first_name": ""}                    | 1003
+            {"last_name": "LONG_NAME"}            | 1004
+            {"image_url": "LONG_URL"}             | 1004
+            {"image_url": "not a url"}            | 1005
+            {"last_name": 7}                      | 1001
+            {"image_url": false}                  | 1001
+            {"last_name":                         | 1001
+            """)
+    void anUpdateWithBadInputIsRefusedWithTheSpecsCode(String body, int code) {
+        repository.save(dev.contactcard.server.card.ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe",
+                null, true));
+
+        Answer answer = api.update(READ_WRITE, "+15551234567",
+                body.replace("LONG_NAME", LONG_NAME).replace("LONG_URL", LONG_URL));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo(code);
+        assertThat(repository.find("sandbox", "+15551234567")).get()
+                .extracting(dev.contactcard.server.card.ContactCardRecord::lastName).isEqualTo("Doe");
+    }
+
+    @Test
+    void aCreateWithoutABodyIsRefusedWith1001() {
+        Answer answer = api.send("POST", CARDS, null, headers(READ_WRITE, "application/json"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo(1001);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/xml", "application/x-www-form-urlencoded"})
+    void aBodyThatIsNotJsonIsRefusedWith415(String contentType) {
+        Answer answer = api.send("POST", CARDS, "first_name=John&phone_number=%2B15551234567",
+                headers(READ_WRITE, contentType));
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.errorCode()).isEqualTo(2019);
+    }
+
+    @Test
+    void aBodyOver16KiBIsRefusedWith413() {
+        String padded = "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"" + " ".repeat(16 * 1024) + "}";
+
+        Answer answer = api.create(READ_WRITE, padded);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.errorCode()).isEqualTo(2018);
+        assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
+    }
+
+    @Test
+    void aBodyOfExactly16KiBIsAccepted() {
+        String start = "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"";
+        String exact = start + " ".repeat(16 * 1024 - start.length() - 1) + "}";
+
+        Answer answer = api.create(READ_WRITE, exact);
+
+        assertThat(exact).hasSize(16 * 1024);
+        assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/partner/v3/contact_cards", "/api/partner/v2/contact_card", "/nothing/here", "/"})
+    void anUnknownPathIsAnswered404WithCode2016(String path) {
+        Answer answer = api.sendOutsideSpec("GET", path, null, headers(READ_WRITE, null));
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        assertThat(answer.errorCode()).isEqualTo(2016);
+        assertThat(answer.json().path("error").path("status").asInt()).isEqualTo(404);
+        assertThat(answer.json().path("success").asBoolean(true)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DELETE", "PUT"})
+    void aMethodTheApiDoesNotHaveIsAnswered405WithCode2017(String method) {
+        Answer answer = api.sendOutsideSpec(method, CARDS, "{}", headers(READ_WRITE, "application/json"));
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        assertThat(answer.errorCode()).isEqualTo(2017);
+        assertThat(answer.header("Allow")).isEqualTo("GET, PATCH, POST");
+    }
+
+    @Test
+    void anAcceptHeaderWithoutJsonStillGetsAJsonAnswer() {
+        Answer answer = api.send("GET", CARDS, null, Map.of("Authorization", "Bearer " + READ_WRITE,
+                "Accept", "text/html"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        assertThat(answer.json().path("contact_cards").isArray()).isTrue();
+    }
+}

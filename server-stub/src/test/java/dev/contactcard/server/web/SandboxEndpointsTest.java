@@ -1,0 +1,47 @@
+package dev.contactcard.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contactcard.server.support.ApiTest;
+import dev.contactcard.server.support.SpecValidatingClient;
+import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The spec, its Swagger UI and the health check live at the root and need no key. */
+class SandboxEndpointsTest extends ApiTest {
+
+    @Test
+    void theSpecIsServedAtOpenapiYamlExactlyAsTheSpecJarHoldsIt() {
+        Answer answer = api.sendOutsideSpec("GET", "/openapi.yaml", null, Map.of());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).startsWith("application/yaml");
+        assertThat(answer.body()).isEqualTo(SpecValidatingClient.readSpec());
+    }
+
+    @Test
+    void swaggerUiAtDocsRendersTheServedSpecWithAssetsThatAreServedToo() {
+        Answer page = api.sendOutsideSpec("GET", "/docs", null, Map.of());
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("url: \"/openapi.yaml\"");
+        Matcher bundle = Pattern.compile("src=\"(/webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\"")
+                .matcher(page.body());
+        assertThat(bundle.find()).as("the page loads the Swagger UI bundle").isTrue();
+        Answer script = api.sendOutsideSpec("GET", bundle.group(1), null, Map.of());
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("SwaggerUIBundle");
+    }
+
+    @Test
+    void theHealthCheckIsUpWithoutAKey() {
+        Answer answer = api.sendOutsideSpec("GET", "/actuator/health", null, Map.of());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("status").asString()).isEqualTo("UP");
+    }
+}
