@@ -79,7 +79,7 @@ public final class SpecCompatibilityGate {
         boolean release = !args[3].trim().endsWith("-SNAPSHOT");
         if (release && report.current().compareTo(report.minimumReleaseVersion()) < 0) {
             throw new GateFailure("Release " + report.current() + " is too small a step from " + report.baseline()
-                    + ": the contract changed (" + report.summary() + "), so release it as at least "
+                    + ": the contract changed since then, so release it as at least "
                     + report.minimumReleaseVersion() + " (docs/VERSIONING.md). Changelog: " + changelog);
         }
     }
