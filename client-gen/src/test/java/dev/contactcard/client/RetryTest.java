@@ -15,6 +15,7 @@ import static dev.contactcard.client.Fixtures.PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.contactcard.client.model.ContactCard;
 import dev.contactcard.client.model.CreateContactCardRequest;
@@ -28,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RetryTest {
@@ -225,6 +227,34 @@ class RetryTest {
         .hasMessageContaining("GET http://127.0.0.1:" + closedPort + "/api/partner/v3/contact_card")
         .hasCauseInstanceOf(java.net.ConnectException.class);
     assertThat(sleeper.waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+  }
+
+  @ParameterizedTest(name = "{0} is retried, then a connection error")
+  @EnumSource(
+      value = Fault.class,
+      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE"})
+  void aConnectionThatBreaksBeforeTheAnswerIsRetriedThenAConnectionError(Fault fault) {
+    // A POST: the JDK HttpClient itself silently repeats an idempotent GET once when the
+    // connection drops, which would double the server's count.
+    server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFault(fault)));
+    ContactCardClient client = Fixtures.builder(server, sleeper).build();
+
+    assertThatThrownBy(
+            () -> client.create(new CreateContactCardRequest().phoneNumber(PHONE).firstName("J")))
+        .isInstanceOf(ContactCardConnectionException.class)
+        .hasCauseInstanceOf(IOException.class);
+
+    server.verify(3, postRequestedFor(urlEqualTo(PATH)));
+    assertThat(sleeper.waits).hasSize(2);
+  }
+
+  @Test
+  void aBodyThatBreaksOffAfterTheHeadersIsAConnectionError() {
+    server.stubFor(
+        get(urlPathEqualTo(PATH)).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+
+    assertThatThrownBy(Fixtures.builder(server, sleeper).build()::list)
+        .isInstanceOf(ContactCardConnectionException.class);
   }
 
   @Test
