@@ -199,7 +199,8 @@ final class BreakingChanges {
         if (s.isDiscriminatorPropertyChanged()) {
             parts.add("discriminator");
         }
-        if (s.getRequired() == null && !s.getIncreasedProperties().isEmpty() && s.getContext().isRequest()) {
+        if (s.getRequired() == null && !s.getIncreasedProperties().isEmpty()
+                && s.getContext() != null && s.getContext().isRequest()) {
             parts.add("new properties " + s.getIncreasedProperties().keySet());
         }
         return parts.isEmpty() ? "see the report" : String.join(", ", parts);

@@ -55,6 +55,16 @@ class BreakingChangesFailTheGateTest {
     }
 
     @Test
+    void thatOpenApiDiffCallsCompatibleIsStillBreakingInTheChangelog() {
+        CompatibilityReport report = Fixtures.baseChangedTo("breaking-response-field-removed");
+
+        assertThat(report.diff().isIncompatible()).as("openapi-diff 2.1's own verdict").isFalse();
+        assertThat(report.toMarkdown("base.yaml"))
+                .contains("| Verdict | **breaking: the build fails** |")
+                .contains("does not count a removed response property");
+    }
+
+    @Test
     void isAllowedWhenTheMajorVersionWasRaised(@TempDir Path dir) throws Exception {
         CompatibilityReport report = Fixtures.baseChangedTo("breaking-operation-removed-in-2.0.0");
         assertThat(report.breakingChanges()).containsExactly("DELETE /widgets/{id}: operation removed");

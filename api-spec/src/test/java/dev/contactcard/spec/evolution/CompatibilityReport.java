@@ -95,6 +95,10 @@ record CompatibilityReport(
         if (breaking()) {
             md.append("## Breaking changes\n\n");
             breakingChanges.forEach(change -> md.append("- ").append(change).append('\n'));
+            if (!diff.isIncompatible()) {
+                md.append("\nopenapi-diff's own *Result* below does not count a removed response property;")
+                        .append(" this project does (docs/VERSIONING.md).\n");
+            }
             md.append('\n');
         }
         md.append("## All changes\n\n");
