@@ -27,6 +27,7 @@ import dev.contactcard.client.model.UpdateContactCardRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,19 +65,14 @@ class ContactCardConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact createForANewNumber(PactDslWithProvider builder) {
-    return post(builder.given("no card exists for the number", Map.of("phone_number", PHONE))
+    return answered(post(builder.given("no card exists for the number", Map.of("phone_number", PHONE))
             .uponReceiving("a create for a number without a card"),
         READ_WRITE_KEY,
         newJsonBody(body -> body
             .stringValue("first_name", "John")
             .stringValue("phone_number", PHONE)
             .stringValue("last_name", "Doe")
-            .stringValue("image_url", IMAGE)).build())
-        .willRespondWith()
-        .status(200)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(card(PHONE, true))
-        .toPact(V4Pact.class);
+            .stringValue("image_url", IMAGE)).build()), card(PHONE, true));
   }
 
   @Test
@@ -92,20 +88,13 @@ class ContactCardConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact createWhoseApplyFails(PactDslWithProvider builder) {
-    return post(builder.given("the apply step fails for the number", Map.of("phone_number", FAILING_PHONE))
+    return answered(post(builder.given("the apply step fails for the number", Map.of("phone_number", FAILING_PHONE))
             .uponReceiving("a create whose apply step fails"),
         READ_WRITE_KEY,
-        newJsonBody(body -> body
-            .stringValue("first_name", "John")
-            .stringValue("phone_number", FAILING_PHONE)).build())
-        .willRespondWith()
-        .status(200)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(newJsonBody(body -> body
+        createBody("John", FAILING_PHONE)), newJsonBody(body -> body
             .stringValue("phone_number", FAILING_PHONE)
             .stringType("first_name", "John")
-            .booleanValue("is_active", false)).build())
-        .toPact(V4Pact.class);
+            .booleanValue("is_active", false)).build());
   }
 
   @Test
@@ -120,16 +109,9 @@ class ContactCardConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact createWithAnInvalidNumber(PactDslWithProvider builder) {
-    return post(builder.uponReceiving("a create with a phone number not in E.164 format"),
+    return rejected(post(builder.uponReceiving("a create with a phone number not in E.164 format"),
         READ_WRITE_KEY,
-        newJsonBody(body -> body
-            .stringValue("first_name", "John")
-            .stringValue("phone_number", "5551234567")).build())
-        .willRespondWith()
-        .status(400)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(error(400, 1002))
-        .toPact(V4Pact.class);
+        createBody("John", "5551234567")), 400, 1002);
   }
 
   @Test
@@ -137,21 +119,17 @@ class ContactCardConsumerPactTest {
   void aCreateWithAnInvalidNumberFailsWithCode1002(MockServer server) {
     ContactCardClient client = client(server, READ_WRITE_KEY);
 
-    assertThatThrownBy(() -> client.create(new CreateContactCardRequest().firstName("John").phoneNumber("5551234567")))
-        .isInstanceOfSatisfying(BadRequestException.class, e -> assertError(e, 400, 1002));
+    assertRejected(BadRequestException.class, 400, 1002,
+
+        () -> client.create(new CreateContactCardRequest().firstName("John").phoneNumber("5551234567")));
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact createWithoutAFirstName(PactDslWithProvider builder) {
     // The client sends a required field it was not given as null; the provider must reject it.
-    return post(builder.uponReceiving("a create without a first name"),
+    return rejected(post(builder.uponReceiving("a create without a first name"),
         READ_WRITE_KEY,
-        newJsonBody(body -> body.nullValue("first_name").stringValue("phone_number", PHONE)).build())
-        .willRespondWith()
-        .status(400)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(error(400, 1003))
-        .toPact(V4Pact.class);
+        newJsonBody(body -> body.nullValue("first_name").stringValue("phone_number", PHONE)).build()), 400, 1003);
   }
 
   @Test
@@ -159,23 +137,17 @@ class ContactCardConsumerPactTest {
   void aCreateWithoutAFirstNameFailsWithCode1003(MockServer server) {
     ContactCardClient client = client(server, READ_WRITE_KEY);
 
-    assertThatThrownBy(() -> client.create(new CreateContactCardRequest().phoneNumber(PHONE)))
-        .isInstanceOfSatisfying(BadRequestException.class, e -> assertError(e, 400, 1003));
+    assertRejected(BadRequestException.class, 400, 1003,
+
+        () -> client.create(new CreateContactCardRequest().phoneNumber(PHONE)));
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact createWithAnUnknownKey(PactDslWithProvider builder) {
-    return post(builder.given("the API key is unknown", Map.of("api_key", UNKNOWN_KEY))
+    return rejected(post(builder.given("the API key is unknown", Map.of("api_key", UNKNOWN_KEY))
             .uponReceiving("a create with an unknown API key"),
         UNKNOWN_KEY,
-        newJsonBody(body -> body
-            .stringValue("first_name", "John")
-            .stringValue("phone_number", PHONE)).build())
-        .willRespondWith()
-        .status(401)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(error(401, 2004))
-        .toPact(V4Pact.class);
+        createBody("John", PHONE)), 401, 2004);
   }
 
   @Test
@@ -183,23 +155,17 @@ class ContactCardConsumerPactTest {
   void aCreateWithAnUnknownKeyFailsWithCode2004(MockServer server) {
     ContactCardClient client = client(server, UNKNOWN_KEY);
 
-    assertThatThrownBy(() -> client.create(new CreateContactCardRequest().firstName("John").phoneNumber(PHONE)))
-        .isInstanceOfSatisfying(UnauthorizedException.class, e -> assertError(e, 401, 2004));
+    assertRejected(UnauthorizedException.class, 401, 2004,
+
+        () -> client.create(new CreateContactCardRequest().firstName("John").phoneNumber(PHONE)));
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact createWithAReadOnlyKey(PactDslWithProvider builder) {
-    return post(builder.given("the API key is read-only", Map.of("api_key", READ_ONLY_KEY))
+    return rejected(post(builder.given("the API key is read-only", Map.of("api_key", READ_ONLY_KEY))
             .uponReceiving("a create with a read-only API key"),
         READ_ONLY_KEY,
-        newJsonBody(body -> body
-            .stringValue("first_name", "John")
-            .stringValue("phone_number", PHONE)).build())
-        .willRespondWith()
-        .status(403)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(error(403, 2005))
-        .toPact(V4Pact.class);
+        createBody("John", PHONE)), 403, 2005);
   }
 
   @Test
@@ -207,23 +173,17 @@ class ContactCardConsumerPactTest {
   void aCreateWithAReadOnlyKeyFailsWithCode2005(MockServer server) {
     ContactCardClient client = client(server, READ_ONLY_KEY);
 
-    assertThatThrownBy(() -> client.create(new CreateContactCardRequest().firstName("John").phoneNumber(PHONE)))
-        .isInstanceOfSatisfying(PermissionDeniedException.class, e -> assertError(e, 403, 2005));
+    assertRejected(PermissionDeniedException.class, 403, 2005,
+
+        () -> client.create(new CreateContactCardRequest().firstName("John").phoneNumber(PHONE)));
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact createForANumberWithAnActiveCard(PactDslWithProvider builder) {
-    return post(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
+    return rejected(post(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
             .uponReceiving("a create for a number that already has an active card"),
         READ_WRITE_KEY,
-        newJsonBody(body -> body
-            .stringValue("first_name", "Jane")
-            .stringValue("phone_number", PHONE)).build())
-        .willRespondWith()
-        .status(409)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(error(409, 2014))
-        .toPact(V4Pact.class);
+        createBody("Jane", PHONE)), 409, 2014);
   }
 
   @Test
@@ -231,27 +191,23 @@ class ContactCardConsumerPactTest {
   void aCreateForANumberWithAnActiveCardFailsWithCode2014(MockServer server) {
     ContactCardClient client = client(server, READ_WRITE_KEY);
 
-    assertThatThrownBy(() -> client.create(new CreateContactCardRequest().firstName("Jane").phoneNumber(PHONE)))
-        .isInstanceOfSatisfying(ConflictException.class, e -> assertError(e, 409, 2014));
+    assertRejected(ConflictException.class, 409, 2014,
+
+        () -> client.create(new CreateContactCardRequest().firstName("Jane").phoneNumber(PHONE)));
   }
 
   // ------------------------------------------------------------------ get
 
   @Pact(consumer = CONSUMER)
   V4Pact listEveryCard(PactDslWithProvider builder) {
-    return authorized(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
+    return answered(authorized(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
             .uponReceiving("a get of every card of the partner")
             .path(PATH)
             .method("GET"),
-        READ_WRITE_KEY)
-        .willRespondWith()
-        .status(200)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(newJsonBody(body -> body.minArrayLike("contact_cards", 1, card -> card
+        READ_WRITE_KEY), newJsonBody(body -> body.minArrayLike("contact_cards", 1, card -> card
             .stringMatcher("phone_number", E164, PHONE)
             .stringType("first_name", "John")
-            .booleanType("is_active", true))).build())
-        .toPact(V4Pact.class);
+            .booleanType("is_active", true))).build());
   }
 
   @Test
@@ -264,20 +220,15 @@ class ContactCardConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact getOneNumber(PactDslWithProvider builder) {
-    return authorized(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
+    return answered(authorized(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
             .uponReceiving("a get of the card of one number")
             .path(PATH)
             .matchQuery("phone_number", java.util.regex.Pattern.quote(PHONE), PHONE)
             .method("GET"),
-        READ_WRITE_KEY)
-        .willRespondWith()
-        .status(200)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(newJsonBody(body -> body.minMaxArrayLike("contact_cards", 1, 1, card -> card
+        READ_WRITE_KEY), newJsonBody(body -> body.minMaxArrayLike("contact_cards", 1, 1, card -> card
             .stringValue("phone_number", PHONE)
             .stringType("first_name", "John")
-            .booleanValue("is_active", true))).build())
-        .toPact(V4Pact.class);
+            .booleanValue("is_active", true))).build());
   }
 
   @Test
@@ -293,16 +244,11 @@ class ContactCardConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact getWithAnInvalidNumber(PactDslWithProvider builder) {
-    return authorized(builder.uponReceiving("a get with a phone number not in E.164 format")
+    return rejected(authorized(builder.uponReceiving("a get with a phone number not in E.164 format")
             .path(PATH)
             .query("phone_number=12345")
             .method("GET"),
-        READ_WRITE_KEY)
-        .willRespondWith()
-        .status(400)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(error(400, 1002))
-        .toPact(V4Pact.class);
+        READ_WRITE_KEY), 400, 1002);
   }
 
   @Test
@@ -310,28 +256,24 @@ class ContactCardConsumerPactTest {
   void aGetWithAnInvalidNumberFailsWithCode1002(MockServer server) {
     ContactCardClient client = client(server, READ_WRITE_KEY);
 
-    assertThatThrownBy(() -> client.get("12345"))
-        .isInstanceOfSatisfying(BadRequestException.class, e -> assertError(e, 400, 1002));
+    assertRejected(BadRequestException.class, 400, 1002,
+
+        () -> client.get("12345"));
   }
 
   // ------------------------------------------------------------------ update
 
   @Pact(consumer = CONSUMER)
   V4Pact updateTheLastNameOnly(PactDslWithProvider builder) {
-    return patch(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
+    return answered(patch(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
             .uponReceiving("an update that changes only the last name"),
         PHONE,
         // Exactly this body: a client that also sent the unchanged fields, or nulls, breaks it.
-        newJsonBody(body -> body.stringValue("last_name", "Smith")).build())
-        .willRespondWith()
-        .status(200)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(newJsonBody(body -> body
+        newJsonBody(body -> body.stringValue("last_name", "Smith")).build()), newJsonBody(body -> body
             .stringValue("phone_number", PHONE)
             .stringType("first_name", "John")
             .stringValue("last_name", "Smith")
-            .booleanValue("is_active", true)).build())
-        .toPact(V4Pact.class);
+            .booleanValue("is_active", true)).build());
   }
 
   @Test
@@ -346,18 +288,13 @@ class ContactCardConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact updateThatClearsTheImage(PactDslWithProvider builder) {
-    return patch(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
+    return answered(patch(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
             .uponReceiving("an update that removes the image"),
         PHONE,
-        newJsonBody(body -> body.nullValue("image_url")).build())
-        .willRespondWith()
-        .status(200)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(newJsonBody(body -> body
+        newJsonBody(body -> body.nullValue("image_url")).build()), newJsonBody(body -> body
             .stringValue("phone_number", PHONE)
             .stringType("first_name", "John")
-            .booleanValue("is_active", true)).build())
-        .toPact(V4Pact.class);
+            .booleanValue("is_active", true)).build());
   }
 
   @Test
@@ -371,15 +308,10 @@ class ContactCardConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact updateWithoutAnActiveCard(PactDslWithProvider builder) {
-    return patch(builder.given("no card exists for the number", Map.of("phone_number", PHONE))
+    return rejected(patch(builder.given("no card exists for the number", Map.of("phone_number", PHONE))
             .uponReceiving("an update of a number without an active card"),
         PHONE,
-        newJsonBody(body -> body.stringValue("first_name", "Jane")).build())
-        .willRespondWith()
-        .status(404)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(error(404, 2013))
-        .toPact(V4Pact.class);
+        newJsonBody(body -> body.stringValue("first_name", "Jane")).build()), 404, 2013);
   }
 
   @Test
@@ -387,20 +319,16 @@ class ContactCardConsumerPactTest {
   void anUpdateWithoutAnActiveCardFailsWithCode2013(MockServer server) {
     ContactCardClient client = client(server, READ_WRITE_KEY);
 
-    assertThatThrownBy(() -> client.update(PHONE, new UpdateContactCardRequest().firstName("Jane")))
-        .isInstanceOfSatisfying(NotFoundException.class, e -> assertError(e, 404, 2013));
+    assertRejected(NotFoundException.class, 404, 2013,
+
+        () -> client.update(PHONE, new UpdateContactCardRequest().firstName("Jane")));
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact updateWithAnInvalidNumber(PactDslWithProvider builder) {
-    return patch(builder.uponReceiving("an update with a phone number not in E.164 format"),
+    return rejected(patch(builder.uponReceiving("an update with a phone number not in E.164 format"),
         "12345",
-        newJsonBody(body -> body.stringValue("first_name", "Jane")).build())
-        .willRespondWith()
-        .status(400)
-        .matchHeader("Content-Type", JSON, "application/json")
-        .body(error(400, 1002))
-        .toPact(V4Pact.class);
+        newJsonBody(body -> body.stringValue("first_name", "Jane")).build()), 400, 1002);
   }
 
   @Test
@@ -408,8 +336,9 @@ class ContactCardConsumerPactTest {
   void anUpdateWithAnInvalidNumberFailsWithCode1002(MockServer server) {
     ContactCardClient client = client(server, READ_WRITE_KEY);
 
-    assertThatThrownBy(() -> client.update("12345", new UpdateContactCardRequest().firstName("Jane")))
-        .isInstanceOfSatisfying(BadRequestException.class, e -> assertError(e, 400, 1002));
+    assertRejected(BadRequestException.class, 400, 1002,
+
+        () -> client.update("12345", new UpdateContactCardRequest().firstName("Jane")));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -438,6 +367,26 @@ class ContactCardConsumerPactTest {
     return request.matchHeader("Content-Type", JSON, "application/json").body(body);
   }
 
+  private static V4Pact answered(PactDslRequestWithPath request, DslPart body) {
+    return request.willRespondWith()
+        .status(200)
+        .matchHeader("Content-Type", JSON, "application/json")
+        .body(body)
+        .toPact(V4Pact.class);
+  }
+
+  private static V4Pact rejected(PactDslRequestWithPath request, int status, int code) {
+    return request.willRespondWith()
+        .status(status)
+        .matchHeader("Content-Type", JSON, "application/json")
+        .body(error(status, code))
+        .toPact(V4Pact.class);
+  }
+
+  private static DslPart createBody(String firstName, String phoneNumber) {
+    return newJsonBody(body -> body.stringValue("first_name", firstName).stringValue("phone_number", phoneNumber)).build();
+  }
+
   private static DslPart card(String phone, boolean active) {
     return newJsonBody(body -> body
         .stringValue("phone_number", phone)
@@ -457,9 +406,12 @@ class ContactCardConsumerPactTest {
     }).build();
   }
 
-  private static void assertError(ContactCardServiceException e, int status, int code) {
-    assertThat(e.statusCode()).isEqualTo(status);
-    assertThat(e.errorCode()).hasValue(code);
-    assertThat(e.errorMessage()).hasValueSatisfying(message -> assertThat(message).isNotBlank());
+  private static <T extends ContactCardServiceException> void assertRejected(
+      Class<T> type, int status, int code, ThrowableAssert.ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(type, e -> {
+      assertThat(e.statusCode()).isEqualTo(status);
+      assertThat(e.errorCode()).hasValue(code);
+      assertThat(e.errorMessage()).hasValueSatisfying(message -> assertThat(message).isNotBlank());
+    });
   }
 }
