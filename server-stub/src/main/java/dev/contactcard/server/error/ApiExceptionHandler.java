@@ -1,5 +1,6 @@
 package dev.contactcard.server.error;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.openapitools.jackson.nullable.JsonNullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +101,22 @@ public class ApiExceptionHandler {
     public void missingParameter(MissingServletRequestParameterException ex, HttpServletResponse response)
             throws IOException {
         errors.write(response, ErrorCode.REQUIRED_FIELD, ex.getParameterName() + " is required");
+    }
+
+    /**
+     * A query string Tomcat cannot decode (a bad percent escape such as {@code %ZZ}, or bytes that
+     * are not UTF-8). Tomcat then refuses every parameter of the request, so the answer names the
+     * phone number only when its own value is the undecodable one.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    public void undecodableQuery(InvalidParameterException ex, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        if (QueryStrings.hasUndecodableValue(request.getQueryString(), "phone_number")) {
+            errors.write(response, ErrorCode.INVALID_PHONE_NUMBER, ErrorCode.INVALID_PHONE_NUMBER.defaultMessage());
+        } else {
+            errors.write(response, ErrorCode.MALFORMED_REQUEST,
+                    "Malformed query string: it must be percent-encoded UTF-8");
+        }
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

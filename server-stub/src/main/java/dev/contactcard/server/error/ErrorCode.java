@@ -48,10 +48,13 @@ public enum ErrorCode {
     /**
      * The error for an HTTP status raised outside the API's own handling (the servlet container or
      * Spring MVC before a handler was found). Statuses without a code of their own fall back to
-     * 400/1001 (client side) or 500/3006 (server side).
+     * 400/1001 (client side) or 500/3006 (server side). Tomcat's 501 (an unknown
+     * {@code Transfer-Encoding} or method such as {@code CONNECT}) and 505 (an unknown HTTP version)
+     * reject a malformed request, not a provider failure: 400/1001.
      */
     public static ErrorCode forStatus(int status) {
         return switch (status) {
+            case 501, 505 -> MALFORMED_REQUEST;
             case 401 -> UNAUTHORIZED;
             case 403 -> FORBIDDEN;
             case 404 -> NO_SUCH_RESOURCE;
