@@ -51,9 +51,14 @@ public class ContactCardService {
      * Sets up the card of a number: stores it inactive, rehosts a new image, runs the apply step
      * and activates the card when it succeeds.
      *
-     * @throws ApiException 409 / 2014 when the number already has an active card
+     * @throws ApiException 400 when a name is blank in any script or not valid Unicode, or
+     *     {@code image_url} is not an absolute http(s) URL ({@link CardInput}); 409 / 2014 when the
+     *     number already has an active card
      */
     public ContactCardRecord create(String partnerId, CreateCommand command) {
+        CardInput.requireVisibleName("first_name", command.firstName());
+        CardInput.requireWellFormed("last_name", command.lastName());
+        CardInput.requireImageUrl(command.imageUrl());
         return locked(partnerId, command.phoneNumber(), () -> {
             Optional<ContactCardRecord> existing = repository.find(partnerId, command.phoneNumber());
             if (existing.filter(ContactCardRecord::active).isPresent()) {
@@ -93,9 +98,13 @@ public class ContactCardService {
     /**
      * Merges the present fields into the active card of a number.
      *
-     * @throws ApiException 404 / 2013 when the number has no active card
+     * @throws ApiException 400 as for a create ({@link CardInput}); 404 / 2013 when the number has
+     *     no active card
      */
     public ContactCardRecord update(String partnerId, String phoneNumber, UpdateCommand command) {
+        CardInput.requireVisibleName("first_name", command.firstName());
+        CardInput.requireWellFormed("last_name", command.lastName().orElse(null));
+        CardInput.requireImageUrl(command.imageUrl().orElse(null));
         return locked(partnerId, phoneNumber, () -> {
             ContactCardRecord current = repository.find(partnerId, phoneNumber)
                     .filter(ContactCardRecord::active)

@@ -210,6 +210,10 @@ public class ApiExceptionHandler {
                         ? new Violation(ErrorCode.REQUIRED_FIELD, "phone_number is required")
                         : new Violation(ErrorCode.INVALID_PHONE_NUMBER, ErrorCode.INVALID_PHONE_NUMBER.defaultMessage());
             }
+            if (name.equals("image_url") && !constraintName.startsWith("Size")) {
+                // Optional, so never 1003: an empty or otherwise unusable value is not a URL.
+                return new Violation(ErrorCode.INVALID_IMAGE_URL, ErrorCode.INVALID_IMAGE_URL.defaultMessage());
+            }
             if (value == null || value.isBlank() || constraintName.startsWith("NotNull")) {
                 return new Violation(ErrorCode.REQUIRED_FIELD, name + " is required and must not be blank");
             }
@@ -217,9 +221,6 @@ public class ApiExceptionHandler {
                 Object max = attributes.get("max");
                 return new Violation(ErrorCode.FIELD_TOO_LONG,
                         name + " must be at most " + (max == null ? "the documented number of" : max) + " characters");
-            }
-            if (name.equals("image_url")) {
-                return new Violation(ErrorCode.INVALID_IMAGE_URL, ErrorCode.INVALID_IMAGE_URL.defaultMessage());
             }
             // The remaining pattern is first_name's "must contain a non-blank character".
             return new Violation(ErrorCode.REQUIRED_FIELD, name + " is required and must not be blank");

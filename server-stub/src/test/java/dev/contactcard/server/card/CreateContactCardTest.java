@@ -30,6 +30,34 @@ class CreateContactCardTest extends ApiTest {
     }
 
     @Test
+    void namesInAnyScriptAreStoredAndAnsweredExactlyAsSent() {
+        String first = "\uD83D\uDE00\uD83D\uDC68\u200D\uD83D\uDC69 \u202Eمرحبا";
+        String last = "Zoë e\u0301 \u4E2D\u6587";
+
+        Answer answer = api.create(READ_WRITE, "{\"first_name\": \"" + first + "\", \"last_name\": \"" + last
+                + "\", \"phone_number\": \"+15551234567\"}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("first_name").asString()).isEqualTo(first);
+        assertThat(answer.json().path("last_name").asString()).isEqualTo(last);
+        assertThat(api.get(READ_WRITE, "+15551234567").json().path("contact_cards").path(0).path("first_name")
+                .asString()).isEqualTo(first);
+    }
+
+    @Test
+    void anyAbsoluteHttpUrlWithAHostIsAcceptedAsTheImage() {
+        String[] urls = {"HTTP://EXAMPLE.COM/A.JPG", "http://[::1]:8080/a.jpg",
+            "https://user@cdn.example.com:443/a.jpg?size=2#top", "https://пример.рф/фото.jpg"};
+        for (int i = 0; i < urls.length; i++) {
+            Answer answer = api.create(READ_WRITE, "{\"first_name\": \"John\", \"phone_number\": \"+1555123450" + i
+                    + "\", \"image_url\": \"" + urls[i] + "\"}");
+
+            assertThat(answer.status()).as(urls[i]).isEqualTo(200);
+        }
+        assertThat(cdn.uploads()).containsExactly(urls);
+    }
+
+    @Test
     void optionalFieldsThatWereNotSentAreAbsentFromTheAnswerNotNull() {
         Answer answer = api.create(READ_WRITE, """
                 {"first_name": "John", "phone_number": "+15551234567"}""");

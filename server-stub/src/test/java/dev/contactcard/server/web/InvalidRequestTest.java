@@ -35,6 +35,19 @@ class InvalidRequestTest extends ApiTest {
             {"first_name": "John", "image_url": "example.com/a.jpg", "phone_number": "+15551234567"} | 1005
             {"first_name": "John", "image_url": "ftp://example.com/a", "phone_number": "+15551234567"} | 1005
             {"first_name": "John", "image_url": "/relative/a.jpg", "phone_number": "+15551234567"}  | 1005
+            {"first_name": "\\u00a0\\u3000", "phone_number": "+15551234567"}                    | 1003
+            {"first_name": "\\u200b\\ufeff", "phone_number": "+15551234567"}                    | 1003
+            {"first_name": "\\u0000", "phone_number": "+15551234567"}                            | 1003
+            {"first_name": "John", "image_url": "", "phone_number": "+15551234567"}           | 1005
+            {"first_name": "John", "image_url": "https://x.com/a\\u00a0b", "phone_number": "+15551234567"} | 1005
+            {"first_name": "John", "image_url": "https://x.com/a\\u0000b", "phone_number": "+15551234567"} | 1005
+            {"first_name": "John", "image_url": "http:///a.jpg", "phone_number": "+15551234567"}  | 1005
+            {"first_name": "John", "image_url": "http://:80/a.jpg", "phone_number": "+15551234567"} | 1005
+            {"first_name": "John", "image_url": "http://[::1/a.jpg", "phone_number": "+15551234567"} | 1005
+            {"first_name": "John", "image_url": "http://x.com:99999/a", "phone_number": "+15551234567"} | 1005
+            {"first_name": "John", "image_url": "javascript:alert(1)", "phone_number": "+15551234567"} | 1005
+            {"first_name": "A\\ud800", "phone_number": "+15551234567"}                            | 1001
+            {"first_name": "John", "last_name": "\\udc00", "phone_number": "+15551234567"}        | 1001
             {"first_name": 42, "phone_number": "+15551234567"}                                | 1001
             {"first_name": true, "phone_number": "+15551234567"}                              | 1001
             {"first_name": "John", "phone_number": 15551234567}                               | 1001
@@ -56,6 +69,12 @@ class InvalidRequestTest extends ApiTest {
     @ParameterizedTest(name = "update {0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             {"first_name": ""}                    | 1003
+            {"first_name": "\\u00a0"}             | 1003
+            {"first_name": "\\u200b"}             | 1003
+            {"image_url": ""}                     | 1005
+            {"image_url": "https://[::1/a.jpg"}   | 1005
+            {"image_url": "https:// x.com/a.jpg"} | 1005
+            {"last_name": "\\ud800"}              | 1001
             {"last_name": "LONG_NAME"}            | 1004
             {"image_url": "LONG_URL"}             | 1004
             {"image_url": "not a url"}            | 1005
@@ -72,8 +91,8 @@ class InvalidRequestTest extends ApiTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo(code);
-        assertThat(repository.find("sandbox", "+15551234567")).get()
-                .extracting(dev.contactcard.server.card.ContactCardRecord::lastName).isEqualTo("Doe");
+        assertThat(repository.find("sandbox", "+15551234567")).contains(
+                dev.contactcard.server.card.ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
     }
 
     @Test
