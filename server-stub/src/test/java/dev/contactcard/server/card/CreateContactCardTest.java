@@ -45,6 +45,24 @@ class CreateContactCardTest extends ApiTest {
     }
 
     @Test
+    void lengthsAreCountedInCharactersSoAHundredEmojiAreAValidFirstName() {
+        String hundred = "\uD83D\uDE00".repeat(100);
+        String url = "https://example.com/" + "\u00E9".repeat(2048 - 20);
+
+        Answer answer = api.create(READ_WRITE, "{\"first_name\": \"" + hundred + "\", \"last_name\": \"" + hundred
+                + "\", \"image_url\": \"" + url + "\", \"phone_number\": \"+15551234567\"}");
+        Answer tooLong = api.create(READ_WRITE, "{\"first_name\": \"" + hundred + "x\", "
+                + "\"phone_number\": \"+15557654321\"}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(repository.find(PARTNER, "+15551234567")).get()
+                .extracting(ContactCardRecord::firstName, ContactCardRecord::lastName, ContactCardRecord::imageSourceUrl)
+                .containsExactly(hundred, hundred, url);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.errorCode()).isEqualTo(1004);
+    }
+
+    @Test
     void anyAbsoluteHttpUrlWithAHostIsAcceptedAsTheImage() {
         String[] urls = {"HTTP://EXAMPLE.COM/A.JPG", "http://[::1]:8080/a.jpg",
             "https://user@cdn.example.com:443/a.jpg?size=2#top", "https://пример.рф/фото.jpg"};
