@@ -155,6 +155,36 @@ class RetryTest {
   }
 
   @Test
+  void aRetryAfterDateInThePastMeansRetryAtOnce() {
+    Instant now = Instant.parse("2026-03-01T12:00:00Z");
+    String fiveSecondsAgo =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(now.minusSeconds(5).atOffset(ZoneOffset.UTC));
+    listAnswers(503, "Retry-After", fiveSecondsAgo);
+
+    assertThatThrownBy(
+            Fixtures.builder(server, sleeper)
+                    .maxRetries(1)
+                    .clock(Clock.fixed(now, ZoneOffset.UTC))
+                    .build()
+                ::list)
+        .isInstanceOf(InternalServerException.class);
+
+    assertThat(sleeper.waits).containsExactly(Duration.ZERO);
+  }
+
+  @Test
+  void eachCallOfOneClientHasItsOwnRetries() {
+    listAnswers(503);
+    ContactCardClient client = Fixtures.builder(server, sleeper).maxRetries(1).random(() -> 0.0).build();
+
+    assertThatThrownBy(client::list).isInstanceOf(InternalServerException.class);
+    assertThatThrownBy(client::list).isInstanceOf(InternalServerException.class);
+
+    server.verify(4, getRequestedFor(urlPathEqualTo(PATH)));
+    assertThat(sleeper.waits).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
+  }
+
+  @Test
   void retryAfterMsWinsOverRetryAfter() {
     listAnswers(429, "Retry-After-Ms", "1500", "Retry-After", "6");
 
@@ -227,6 +257,40 @@ class RetryTest {
         .hasMessageContaining("GET http://127.0.0.1:" + closedPort + "/api/partner/v3/contact_card")
         .hasCauseInstanceOf(java.net.ConnectException.class);
     assertThat(sleeper.waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aConnectionErrorNamesTheCallButNotThePhoneNumber() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    ContactCardClient client =
+        ContactCardClient.builder()
+            .baseUrl("http://127.0.0.1:" + closedPort + "/api/partner")
+            .apiKey(Fixtures.API_KEY)
+            .sleeper(sleeper)
+            .maxRetries(0)
+            .build();
+
+    assertThatThrownBy(() -> client.get(PHONE))
+        .isInstanceOf(ContactCardConnectionException.class)
+        .hasMessageContaining("GET http://127.0.0.1:" + closedPort + "/api/partner/v3/contact_card")
+        .hasMessageNotContaining(PHONE.substring(1));
+  }
+
+  @Test
+  void aCallOnAnInterruptedThreadIsNotRetried() {
+    listAnswers(503);
+    ContactCardClient client = Fixtures.builder(server, sleeper).build();
+
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(client::list).isInstanceOf(ContactCardException.class);
+      assertThat(sleeper.waits).isEmpty();
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   @ParameterizedTest(name = "{0} is retried, then a connection error")
