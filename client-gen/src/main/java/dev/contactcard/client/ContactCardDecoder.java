@@ -1,20 +1,36 @@
 package dev.contactcard.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import dev.contactcard.client.model.ContactCard;
 import feign.Response;
 import feign.codec.Decoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Reads a success body with Jackson. An empty or unparseable body becomes a {@link
- * ContactCardInvalidDataException} (Feign wraps it in a {@code DecodeException};
- * {@link ContactCardClient} unwraps it).
+ * Reads a success body with Jackson and checks it against the spec's {@code required} fields
+ * (which the generator carries over as {@code @JsonProperty(required = true)}), so a 2xx that is
+ * not the documented model fails here, as a {@link ContactCardInvalidDataException}, instead of
+ * as a {@code NullPointerException} in the caller's code later. Feign wraps the exception in a
+ * {@code DecodeException}; {@link ContactCardClient} unwraps it.
+ *
+ * <p>Messages never quote a body that looks like JSON, since it may carry phone numbers: they
+ * name the JSON path that is wrong instead. A body that is not JSON at all (a proxy's or captive
+ * portal's HTML page) is quoted, shortened, because that is what tells the caller what answered.
  */
 final class ContactCardDecoder implements Decoder {
+
+  private static final String MODEL_PACKAGE = ContactCard.class.getPackageName();
+  private static final int SNIPPET_LENGTH = 200;
 
   private final ObjectMapper objectMapper;
 
@@ -33,23 +49,104 @@ final class ContactCardDecoder implements Decoder {
       }
     }
     String what = "HTTP " + response.status() + " answer to " + response.request().httpMethod();
-    if (bytes.length == 0) {
+    String text = new String(bytes, StandardCharsets.UTF_8).strip();
+    if (text.isEmpty()) {
       throw new ContactCardInvalidDataException(what + " has an empty body", null);
     }
+    String expected = simpleName(type);
+    JavaType javaType = objectMapper.constructType(type);
+    Object value;
+    String missing;
     try {
-      Object value = objectMapper.readValue(bytes, objectMapper.constructType(type));
-      if (value == null) {
-        throw new ContactCardInvalidDataException(what + " has a null body", null);
-      }
-      return value;
-    } catch (JsonProcessingException e) {
-      String snippet = new String(bytes, StandardCharsets.UTF_8).strip();
-      if (snippet.length() > 200) {
-        snippet = snippet.substring(0, 200) + "...";
-      }
+      JsonNode tree = objectMapper.readTree(bytes);
+      value = objectMapper.treeToValue(tree, javaType);
+      missing = firstMissingRequiredField(javaType, tree, "");
+    } catch (JacksonException e) {
       throw new ContactCardInvalidDataException(
-          what + " is not a valid " + simpleName(type) + ": " + snippet, e);
+          what + " is not a valid " + expected + ": " + problem(e, text), e);
     }
+    if (value == null) {
+      throw new ContactCardInvalidDataException(what + " is not a valid " + expected + ": null", null);
+    }
+    if (missing != null) {
+      throw new ContactCardInvalidDataException(
+          what + " is not a valid " + expected + ": required field " + missing + " is missing or null",
+          null);
+    }
+    return value;
+  }
+
+  /** What is wrong, without quoting a JSON body (it may hold phone numbers). */
+  private static String problem(JacksonException e, String text) {
+    boolean looksLikeJson = text.startsWith("{") || text.startsWith("[");
+    if (!looksLikeJson) {
+      String snippet = text.replaceAll("\\s+", " ");
+      return "not JSON: "
+          + (snippet.length() > SNIPPET_LENGTH ? snippet.substring(0, SNIPPET_LENGTH) + "..." : snippet);
+    }
+    if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
+      return "unexpected value at " + path(((JsonMappingException) e).getPath());
+    }
+    if (e.getLocation() == null) {
+      return "malformed JSON";
+    }
+    return "malformed JSON at line "
+        + e.getLocation().getLineNr()
+        + ", column "
+        + e.getLocation().getColumnNr();
+  }
+
+  private static String path(List<JsonMappingException.Reference> references) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : references) {
+      if (reference.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "the top level" : path.toString();
+  }
+
+  /**
+   * The JSON path of the first property that the spec marks {@code required} (the generator's
+   * {@code @JsonProperty(required = true)}) but that is absent or null in the JSON, looking into
+   * nested models and lists; {@code null} if there is none. The JSON is checked rather than the
+   * model, since a generated model fills a missing required list with an empty one.
+   */
+  private String firstMissingRequiredField(JavaType type, JsonNode json, String path) {
+    if (type.isCollectionLikeType() && json.isArray()) {
+      for (int i = 0; i < json.size(); i++) {
+        String elementPath = path + "[" + i + "]";
+        if (json.get(i).isNull()) {
+          return elementPath;
+        }
+        String missing = firstMissingRequiredField(type.getContentType(), json.get(i), elementPath);
+        if (missing != null) {
+          return missing;
+        }
+      }
+      return null;
+    }
+    if (!json.isObject() || !type.getRawClass().getPackageName().equals(MODEL_PACKAGE)) {
+      return null;
+    }
+    BeanDescription description = objectMapper.getDeserializationConfig().introspect(type);
+    for (BeanPropertyDefinition property : description.findProperties()) {
+      String propertyPath = path.isEmpty() ? property.getName() : path + "." + property.getName();
+      JsonNode value = json.get(property.getName());
+      if (value == null || value.isNull()) {
+        if (property.isRequired()) {
+          return propertyPath;
+        }
+        continue;
+      }
+      String missing = firstMissingRequiredField(property.getPrimaryType(), value, propertyPath);
+      if (missing != null) {
+        return missing;
+      }
+    }
+    return null;
   }
 
   private static String simpleName(Type type) {

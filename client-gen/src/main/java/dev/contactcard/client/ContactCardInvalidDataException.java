@@ -1,8 +1,12 @@
 package dev.contactcard.client;
 
 /**
- * The API answered with a success status, but the body was empty or could not be read as the
- * documented model (for example a proxy answering HTML). Not retried.
+ * The API answered with a success status, but the body was empty, was not JSON (for example a
+ * proxy answering HTML), did not fit the documented model, or lacked a field the spec requires
+ * (for example {@code is_active}). Not retried.
+ *
+ * <p>The message names the JSON path that is wrong ({@code contact_cards[1].first_name}); it never
+ * quotes a JSON body, which may hold phone numbers. Log the client at DEBUG to see the body.
  */
 public class ContactCardInvalidDataException extends ContactCardException {
 
