@@ -5,6 +5,8 @@ import dev.contactcard.server.error.ErrorCode;
 import dev.contactcard.server.generated.api.ContactCardApi;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.method.HandlerMethod;
@@ -42,8 +44,17 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
         return true;
     }
 
+    /**
+     * The key of the one {@code Authorization: Bearer <key>} header. Two {@code Authorization}
+     * headers are malformed: which one counts would depend on who reads the request (a proxy may
+     * take the last), so neither does.
+     */
     private static Optional<String> bearerKey(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        List<String> headers = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
+        if (headers.size() != 1) {
+            return Optional.empty();
+        }
+        String header = headers.get(0);
         if (header == null || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();

@@ -4,6 +4,8 @@ import static dev.contactcard.server.support.SpecValidatingClient.CARDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.support.ApiTest;
+import dev.contactcard.server.support.RawHttp;
+import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +38,25 @@ class AuthenticationTest extends ApiTest {
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.errorCode()).isEqualTo(2004);
+        assertThat(repository.find(SandboxKeys.PARTNER, "+15551234567")).isEmpty();
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefusedWith401EvenWhenOneCarriesAValidKey() {
+        String[][] pairs = {{"Bearer " + SandboxKeys.READ_WRITE, "Bearer unknown-key"},
+            {"Bearer unknown-key", "Bearer " + SandboxKeys.READ_WRITE},
+            {"Bearer " + SandboxKeys.READ_ONLY, "Bearer " + SandboxKeys.READ_WRITE}};
+        for (String[] pair : pairs) {
+            RawHttp.Answer answer = RawHttp.send(port, "POST " + CARDS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: " + pair[0] + "\r\nAuthorization: " + pair[1] + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + CARD.length()
+                    + "\r\nConnection: close\r\n\r\n" + CARD);
+
+            assertThat(answer.status()).as(String.join(" + ", pair)).isEqualTo(401);
+            assertThat(answer.errorCode()).isEqualTo(2004);
+            assertThat(SpecValidatingClient.validate(CARDS, "POST", answer.status(), answer.headers(), answer.body())
+                    .getMessages()).isEmpty();
+        }
         assertThat(repository.find(SandboxKeys.PARTNER, "+15551234567")).isEmpty();
     }
 
