@@ -125,12 +125,20 @@ public class ApiExceptionHandler {
         errors.write(response, ErrorCode.MALFORMED_REQUEST, ex.getName() + " has the wrong type");
     }
 
-    /** Malformed JSON, a wrong JSON type, an explicit null where none is allowed, or a body over the limit. */
+    /**
+     * Malformed JSON, a wrong JSON type, an explicit null where none is allowed, a body over the
+     * limit, or an encoded body.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public void unreadableBody(HttpMessageNotReadableException ex, HttpServletResponse response) throws IOException {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException) {
                 errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE.defaultMessage());
+                return;
+            }
+            if (cause instanceof UnsupportedContentEncodingException) {
+                errors.write(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "Content-Encoding is not supported: send the application/json body uncompressed");
                 return;
             }
             if (cause instanceof InvalidNullException invalidNull) {

@@ -8,13 +8,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits request bodies to {@value #MAX_BODY_BYTES} bytes (the spec's 413 / 2018). The filter
- * only wraps the request: the body stream fails with {@link PayloadTooLargeException} once the
- * declared or the actually read length exceeds the limit, so the failure surfaces while Spring MVC
- * reads the body and is answered by {@link ApiExceptionHandler} like every other error.
+ * Limits request bodies to {@value #MAX_BODY_BYTES} bytes (the spec's 413 / 2018) and refuses
+ * encoded (compressed) bodies (415 / 2019): the API reads plain JSON only, and would otherwise
+ * read a gzip body as malformed JSON and a body merely labelled gzip as plain. The filter only
+ * wraps the request: the body stream fails with {@link PayloadTooLargeException} once the declared
+ * or the actually read length exceeds the limit, or with {@link UnsupportedContentEncodingException}
+ * when a {@code Content-Encoding} other than {@code identity} is declared, so the failure surfaces
+ * while Spring MVC reads the body (after authentication) and is answered by
+ * {@link ApiExceptionHandler} like every other error.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -37,6 +42,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
+            String encoding = getHeader(HttpHeaders.CONTENT_ENCODING);
+            if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+                throw new UnsupportedContentEncodingException();
+            }
             if (getContentLengthLong() > MAX_BODY_BYTES) {
                 throw new PayloadTooLargeException(MAX_BODY_BYTES);
             }

@@ -9,6 +9,7 @@ import org.openapitools.jackson.nullable.JsonNullableJackson3Module;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
@@ -21,6 +22,8 @@ import tools.jackson.databind.type.LogicalType;
  *       not the name "42";</li>
  *   <li>an explicit {@code "first_name": null} in an update fails (1003) instead of reading as
  *       "absent" (the generated model has a plain field for it);</li>
+ *   <li>a key twice in one object is malformed JSON (1001), not "the last one wins", so the
+ *       provider never reads a different value than a proxy or validator in front of it;</li>
  *   <li>absent optional fields are left out of answers, never written as {@code null}.</li>
  * </ul>
  */
@@ -32,6 +35,7 @@ public class JacksonConfiguration {
         return builder -> builder
                 .addModule(new JsonNullableJackson3Module())
                 .addMixIn(UpdateContactCardRequest.class, UpdateRequestNulls.class)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -6,6 +6,8 @@ import static dev.contactcard.server.support.SpecValidatingClient.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.support.ApiTest;
+import dev.contactcard.server.support.RawHttp;
+import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,8 @@ class InvalidRequestTest extends ApiTest {
             {"first_name": "John", "image_url": "javascript:alert(1)", "phone_number": "+15551234567"} | 1005
             {"first_name": "A\\ud800", "phone_number": "+15551234567"}                            | 1001
             {"first_name": "John", "last_name": "\\udc00", "phone_number": "+15551234567"}        | 1001
+            {"first_name": "John", "first_name": "Mallory", "phone_number": "+15551234567"}   | 1001
+            {"first_name": "John", "phone_number": "+15550000000", "phone_number": "+15551234567"} | 1001
             {"first_name": 42, "phone_number": "+15551234567"}                                | 1001
             {"first_name": true, "phone_number": "+15551234567"}                              | 1001
             {"first_name": "John", "phone_number": 15551234567}                               | 1001
@@ -111,6 +115,54 @@ class InvalidRequestTest extends ApiTest {
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.errorCode()).isEqualTo(2019);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "br", "deflate, gzip"})
+    void aBodyWithAContentEncodingIsRefusedWith415AndStoresNothing(String encoding) {
+        Map<String, String> headers = headers(READ_WRITE, "application/json");
+        headers.put("Content-Encoding", encoding);
+
+        Answer answer = api.send("POST", CARDS, "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}",
+                headers);
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.errorCode()).isEqualTo(2019);
+        assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
+    }
+
+    @Test
+    void aGzippedBodyIsRefusedWith415NotReadAsMalformedJson() throws java.io.IOException {
+        byte[] json = "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(json);
+        }
+        byte[] head = ("POST " + CARDS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + READ_WRITE
+                + "\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
+                + gzipped.size() + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] request = java.util.Arrays.copyOf(head, head.length + gzipped.size());
+        System.arraycopy(gzipped.toByteArray(), 0, request, head.length, gzipped.size());
+
+        RawHttp.Answer answer = RawHttp.send(port, request);
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.errorCode()).isEqualTo(2019);
+        assertThat(SpecValidatingClient.validate(CARDS, "POST", answer.status(), answer.headers(), answer.body())
+                .getMessages()).isEmpty();
+        assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
+    }
+
+    @Test
+    void anIdentityContentEncodingIsAccepted() {
+        Map<String, String> headers = headers(READ_WRITE, "application/json");
+        headers.put("Content-Encoding", "identity");
+
+        Answer answer = api.send("POST", CARDS, "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}",
+                headers);
+
+        assertThat(answer.status()).isEqualTo(200);
     }
 
     @Test
