@@ -76,6 +76,20 @@ class CreateContactCardTest extends ApiTest {
     }
 
     @Test
+    void theActiveCardOfAnotherPartnerForTheSameNumberNeitherBlocksNorChangesACreate() {
+        repository.save(ContactCardRecord.of("another-partner", "+15551234567", "Theirs", null, null, true));
+
+        Answer answer = api.create(READ_WRITE, """
+                {"first_name": "Mine", "phone_number": "+15551234567"}""");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(repository.find(PARTNER, "+15551234567")).get().extracting(ContactCardRecord::firstName)
+                .isEqualTo("Mine");
+        assertThat(repository.find("another-partner", "+15551234567"))
+                .contains(ContactCardRecord.of("another-partner", "+15551234567", "Theirs", null, null, true));
+    }
+
+    @Test
     void optionalFieldsThatWereNotSentAreAbsentFromTheAnswerNotNull() {
         Answer answer = api.create(READ_WRITE, """
                 {"first_name": "John", "phone_number": "+15551234567"}""");
