@@ -87,7 +87,9 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
  * <h2>Logging</h2>
  *
  * <p>Requests and responses are logged through SLF4J at DEBUG on the logger {@code
- * dev.contactcard.client.ContactCardClient}, with the {@code Authorization} header redacted.
+ * dev.contactcard.client.ContactCardClient}, with the {@code Authorization} header redacted. Only
+ * the key is redacted: DEBUG lines carry phone numbers and card data. Exception messages never
+ * show the key, nor the query string of a failed call.
  */
 public final class ContactCardClient {
 
@@ -383,7 +385,9 @@ public final class ContactCardClient {
      * Builds the client.
      *
      * @throws IllegalStateException if no API key is set
-     * @throws IllegalArgumentException if the base URL is not an absolute http(s) URL
+     * @throws IllegalArgumentException if the API key holds a space, a control or a non-ASCII
+     *     character (its message never shows the key), or if the base URL is not an absolute
+     *     http(s) URL
      */
     public ContactCardClient build() {
       if (apiKey == null || apiKey.isBlank()) {
@@ -395,7 +399,14 @@ public final class ContactCardClient {
                 + API_KEY_ENV
                 + " and use fromEnv()");
       }
-      return new ContactCardClient(this, apiKey.strip(), normalize(baseUrl));
+      String key = apiKey.strip();
+      if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        // The JDK would refuse the header at the first call, quoting the key in its message.
+        throw new IllegalArgumentException(
+            "The API key must be printable ASCII without spaces or line breaks (check how it was"
+                + " copied into the environment); the key is not shown here");
+      }
+      return new ContactCardClient(this, key, normalize(baseUrl));
     }
 
     private static String normalize(String baseUrl) {

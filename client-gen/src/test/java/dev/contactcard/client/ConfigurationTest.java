@@ -16,6 +16,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Surefire runs this JVM with LINQ_API_V3_API_KEY=key-from-environment and
@@ -115,6 +117,25 @@ class ConfigurationTest {
     assertThatThrownBy(() -> ContactCardClient.builder().apiKey("   ").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("No API key");
+  }
+
+  @ParameterizedTest(name = "[{index}] a key with a space, a control or a non-ASCII character")
+  @ValueSource(strings = {"sk-test 7f3c", "sk-test\n7f3c", "sk-test\u00017f3c", "sk-t\u00e9st-7f3c"})
+  void aKeyTheHeaderCannotCarryIsRefusedAtBuildWithoutShowingIt(String key) {
+    assertThatThrownBy(() -> ContactCardClient.builder().apiKey(key).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("printable ASCII")
+        .hasMessageNotContaining("7f3c");
+  }
+
+  @Test
+  void surroundingWhitespaceOfTheKeyIsDropped() {
+    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"contact_cards\":[]}")));
+
+    ContactCardClient.builder().baseUrl(Fixtures.baseUrl(server)).apiKey(" key-from-file\r\n").build().list();
+
+    server.verify(
+        getRequestedFor(urlPathEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer key-from-file")));
   }
 
   @Test
