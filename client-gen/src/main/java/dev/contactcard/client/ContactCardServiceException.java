@@ -34,7 +34,7 @@ public abstract class ContactCardServiceException extends ContactCardException {
       String errorMessage,
       Map<String, List<String>> headers,
       String body) {
-    super(describe(statusCode, errorCode, errorMessage, body));
+    super(describe(statusCode, errorCode, errorMessage, headers, body));
     this.statusCode = statusCode;
     this.errorCode = errorCode;
     this.errorMessage = errorMessage;
@@ -81,8 +81,23 @@ public abstract class ContactCardServiceException extends ContactCardException {
     return body;
   }
 
-  private static String describe(int status, Integer code, String message, String body) {
+  private static String describe(
+      int status, Integer code, String message, Map<String, List<String>> headers, String body) {
     StringBuilder text = new StringBuilder("HTTP ").append(status);
+    if (status >= 300 && status < 400) {
+      String location =
+          headers.entrySet().stream()
+              .filter(header -> header.getKey().equalsIgnoreCase("Location"))
+              .flatMap(header -> header.getValue().stream())
+              .findFirst()
+              .map(value -> value.replaceFirst("[?#].*", ""))
+              .orElse("another URL");
+      return text.append(": a redirect to ")
+          .append(location)
+          .append(", which the client does not follow (it would send the API key there); check"
+              + " the base URL")
+          .toString();
+    }
     if (code != null) {
       text.append(" (code ").append(code).append(')');
     }

@@ -216,4 +216,22 @@ class ContactCardClientTest {
         .isInstanceOfSatisfying(
             UnexpectedStatusCodeException.class, e -> assertThat(e.statusCode()).isEqualTo(302));
   }
+
+  @Test
+  void aRedirectSaysWhereItPointedWithoutItsQueryAndBlamesTheBaseUrl() {
+    server.stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(301)
+                    .withHeader("Location", "https://127.0.0.1:9/v3/contact_card?phone_number=%2B15551234567")
+                    .withBody("<html>Moved</html>")));
+
+    assertThatThrownBy(() -> client().get(PHONE))
+        .isInstanceOf(UnexpectedStatusCodeException.class)
+        .hasMessage(
+            "HTTP 301: a redirect to https://127.0.0.1:9/v3/contact_card, which the client does not"
+                + " follow (it would send the API key there); check the base URL");
+    server.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+  }
 }
