@@ -48,14 +48,11 @@ abstract class ReferenceProviderVerification {
 
   @BeforeAll
   void startProvider() {
+    // Command-line arguments, not default properties: they must win over the sandbox's
+    // application.yaml (port 8080, file storage) and over the environment.
     provider = new SpringApplicationBuilder(ContactCardSandboxApplication.class)
         .sources(providerVariant())
-        .properties(
-            "server.address=127.0.0.1",
-            "server.port=0",
-            "contactcard.storage.mode=memory",
-            "spring.main.banner-mode=off")
-        .run();
+        .run("--server.address=127.0.0.1", "--server.port=0", "--contactcard.storage.mode=memory");
   }
 
   @AfterAll
