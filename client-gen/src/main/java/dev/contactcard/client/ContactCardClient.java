@@ -128,7 +128,7 @@ public final class ContactCardClient {
             .build();
     this.api =
         Feign.builder()
-            .client(new Http2Client(httpClient))
+            .client(new BodyDeadlineClient(new Http2Client(httpClient)))
             .options(new Request.Options(builder.connectTimeout, builder.readTimeout, false))
             .encoder(new JacksonEncoder(objectMapper))
             .decoder(new ContactCardDecoder(objectMapper))
@@ -322,7 +322,11 @@ public final class ContactCardClient {
       return this;
     }
 
-    /** How long to wait for the answer to each attempt of a request; default 30 s. */
+    /**
+     * How long each attempt of a request waits for the response headers, and then again for the
+     * whole response body; default 30 s. A server that stalls in either is a {@link
+     * ContactCardTimeoutException} (retried like any timeout).
+     */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = positive(readTimeout, "readTimeout");
       return this;
