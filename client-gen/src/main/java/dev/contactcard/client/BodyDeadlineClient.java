@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Bounds the reading of a response body by the read timeout, which the JDK's HTTP client applies
@@ -42,15 +43,16 @@ final class BodyDeadlineClient implements Client {
     }
     long timeoutMillis = options.readTimeoutMillis();
     InputStream body = response.body().asInputStream();
-    ScheduledFuture<?> alarm = ALARMS.schedule(() -> closeQuietly(body), timeoutMillis, TimeUnit.MILLISECONDS);
+    // Set before the stream is closed: the reader can see the close before the alarm task ends.
+    AtomicBoolean fired = new AtomicBoolean();
+    ScheduledFuture<?> alarm = ALARMS.schedule(() -> {
+      fired.set(true);
+      closeQuietly(body);
+    }, timeoutMillis, TimeUnit.MILLISECONDS);
     try {
-      byte[] bytes = body.readAllBytes();
-      if (alarm.isDone()) {
-        throw timedOut(timeoutMillis);
-      }
-      return response.toBuilder().body(bytes).build();
+      return response.toBuilder().body(body.readAllBytes()).build();
     } catch (IOException e) {
-      if (alarm.isDone() && !(e instanceof HttpTimeoutException)) {
+      if (fired.get() && !(e instanceof HttpTimeoutException)) {
         HttpTimeoutException timeout = timedOut(timeoutMillis);
         timeout.initCause(e);
         throw timeout;
