@@ -2,7 +2,7 @@ package dev.contactcard.server.auth;
 
 /**
  * The authenticated caller of a request: the partner its API key belongs to and the key's
- * permission. Set by {@link ApiKeyInterceptor} as a request attribute.
+ * permission. Set by {@link ApiKeyFilter} as a request attribute.
  */
 public record Caller(String partnerId, Permission permission) {
 

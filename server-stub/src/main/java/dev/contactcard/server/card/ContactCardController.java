@@ -17,7 +17,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * The reference implementation of the generated {@link ContactCardApi}: maps the generated models
  * to the service and back. Validation happens before (the generated bean-validation annotations),
- * authentication in {@code ApiKeyInterceptor}, and error answers in {@code ApiExceptionHandler}.
+ * authentication in {@code ApiKeyFilter}, the read-only key check in
+ * {@code PermissionInterceptor}, and error answers in {@code ApiExceptionHandler}.
  */
 @RestController
 public class ContactCardController implements ContactCardApi {

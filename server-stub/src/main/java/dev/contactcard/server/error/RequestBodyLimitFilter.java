@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * wraps the request: the body stream fails with {@link PayloadTooLargeException} once the declared
  * or the actually read length exceeds the limit, or with {@link UnsupportedContentEncodingException}
  * when a {@code Content-Encoding} other than {@code identity} is declared, so the failure surfaces
- * while Spring MVC reads the body (after authentication) and is answered by
- * {@link ApiExceptionHandler} like every other error.
+ * while Spring MVC reads the body (after authentication, routing and the permission check) and is
+ * answered by {@link ApiExceptionHandler} like every other error.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 

@@ -1,12 +1,15 @@
 package dev.contactcard.server.web;
 
 import dev.contactcard.server.ContactCardProperties;
-import dev.contactcard.server.auth.ApiKeyInterceptor;
+import dev.contactcard.server.auth.ApiKeyFilter;
 import dev.contactcard.server.auth.ApiKeyRegistry;
+import dev.contactcard.server.auth.PermissionInterceptor;
 import dev.contactcard.server.error.EnvelopeErrorReportValve;
+import dev.contactcard.server.error.ErrorResponses;
 import dev.contactcard.server.error.JsonOnlyAcceptFilter;
 import dev.contactcard.server.error.RequestBodyLimitFilter;
 import dev.contactcard.server.generated.api.ContactCardApi;
+import jakarta.servlet.Filter;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -23,19 +26,26 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Wires the API into Spring MVC: the operations of {@link ContactCardApi} under the base path
- * ({@code /api/partner}, as the spec's servers), API-key authentication for them, the request
- * body limit, and Tomcat's own error answers in the envelope. Everything else ({@code /openapi.yaml}, {@code /docs}, {@code /actuator/health})
- * stays at the root, unauthenticated.
+ * ({@code /api/partner}, as the spec's servers), the filters of every request under it, the
+ * read-only key check, and Tomcat's own error answers in the envelope. Everything else
+ * ({@code /openapi.yaml}, {@code /docs}, {@code /actuator/health}, unknown root paths) stays at the
+ * root, unauthenticated.
+ *
+ * <p>The order of the checks under the base path: the API key ({@link ApiKeyFilter}, 401) before
+ * anything else; then Spring MVC's routing (404, 405, 415); then the read-only key check
+ * ({@link PermissionInterceptor}, 403); then the body (the limit and encoding of
+ * {@link RequestBodyLimitFilter}, 413 / 415, and validation, 400). Only what Tomcat's HTTP parser
+ * refuses before there is a request to authenticate (the request line, header syntax and size,
+ * {@code Content-Length} / {@code Transfer-Encoding}) comes earlier: 400 / 1001 on every path,
+ * with or without a key.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
     private final ContactCardProperties properties;
-    private final ApiKeyRegistry apiKeys;
 
-    public WebConfiguration(ContactCardProperties properties, ApiKeyRegistry apiKeys) {
+    public WebConfiguration(ContactCardProperties properties) {
         this.properties = properties;
-        this.apiKeys = apiKeys;
     }
 
     @Override
@@ -45,24 +55,29 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ApiKeyInterceptor(apiKeys));
+        registry.addInterceptor(new PermissionInterceptor());
+    }
+
+    /** First under the base path (the pattern covers the base path itself too): no key, no answer but 401. */
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyRegistry apiKeys, ErrorResponses errors) {
+        return apiFilter(new ApiKeyFilter(apiKeys, errors), 10);
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ContactCardProperties properties) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter());
-        registration.addUrlPatterns(properties.basePath() + "/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter() {
+        return apiFilter(new RequestBodyLimitFilter(), 11);
     }
 
     @Bean
-    FilterRegistrationBean<JsonOnlyAcceptFilter> jsonOnlyAcceptFilter(ContactCardProperties properties) {
-        FilterRegistrationBean<JsonOnlyAcceptFilter> registration =
-                new FilterRegistrationBean<>(new JsonOnlyAcceptFilter());
+    FilterRegistrationBean<JsonOnlyAcceptFilter> jsonOnlyAcceptFilter() {
+        return apiFilter(new JsonOnlyAcceptFilter(), 12);
+    }
+
+    private <F extends Filter> FilterRegistrationBean<F> apiFilter(F filter, int order) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(properties.basePath() + "/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + order);
         return registration;
     }
 
