@@ -23,7 +23,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +43,10 @@ final class SpecChecks {
   private static final List<String> COMPONENT_KINDS =
       List.of("schemas", "responses", "parameters", "examples", "requestBodies", "headers", "links", "callbacks");
 
-  private final String source;
   private final JsonNode raw;
   private final SwaggerParseResult parsed;
 
   private SpecChecks(String source) {
-    this.source = source;
     try {
       this.raw = Yaml.mapper().readTree(source);
     } catch (IOException e) {
@@ -77,10 +74,6 @@ final class SpecChecks {
 
   JsonNode raw() {
     return raw;
-  }
-
-  String source() {
-    return source;
   }
 
   /**
@@ -117,25 +110,7 @@ final class SpecChecks {
   }
 
   private static Set<String> references(JsonNode node) {
-    Set<String> refs = new TreeSet<>();
-    collectReferences(node, refs);
-    return refs;
-  }
-
-  private static void collectReferences(JsonNode node, Set<String> refs) {
-    if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
-          refs.add(field.getValue().asText());
-        } else {
-          collectReferences(field.getValue(), refs);
-        }
-      }
-    } else if (node.isArray()) {
-      node.forEach(child -> collectReferences(child, refs));
-    }
+    return new TreeSet<>(node.findValuesAsText("$ref"));
   }
 
   // ---------------------------------------------------------------- lint
