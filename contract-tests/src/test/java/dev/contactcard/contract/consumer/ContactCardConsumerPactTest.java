@@ -27,6 +27,7 @@ import dev.contactcard.client.model.UpdateContactCardRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -223,7 +224,7 @@ class ContactCardConsumerPactTest {
     return answered(authorized(builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
             .uponReceiving("a get of the card of one number")
             .path(PATH)
-            .matchQuery("phone_number", java.util.regex.Pattern.quote(PHONE), PHONE)
+            .matchQuery("phone_number", Pattern.quote(PHONE), PHONE)
             .method("GET"),
         READ_WRITE_KEY), newJsonBody(body -> body.minMaxArrayLike("contact_cards", 1, 1, card -> card
             .stringValue("phone_number", PHONE)
@@ -358,7 +359,7 @@ class ContactCardConsumerPactTest {
 
   private static PactDslRequestWithPath patch(PactDslRequestWithoutPath request, String phoneNumber, DslPart body) {
     PactDslRequestWithPath patch = request.path(PATH).method("PATCH")
-        .matchQuery("phone_number", java.util.regex.Pattern.quote(phoneNumber), phoneNumber);
+        .matchQuery("phone_number", Pattern.quote(phoneNumber), phoneNumber);
     return withJsonBody(authorized(patch, READ_WRITE_KEY), body);
   }
 

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -120,8 +121,8 @@ final class PactSpecValidator {
     return builder.build();
   }
 
-  private static java.util.Optional<String> body(OptionalBody body) {
-    return body.isPresent() ? java.util.Optional.of(body.valueAsString()) : java.util.Optional.empty();
+  private static Optional<String> body(OptionalBody body) {
+    return body.isPresent() ? Optional.of(body.valueAsString()) : Optional.empty();
   }
 
   private static List<ValidationReport.Message> errors(ValidationReport report) {
