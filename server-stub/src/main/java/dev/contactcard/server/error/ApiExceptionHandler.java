@@ -4,20 +4,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.openapitools.jackson.nullable.JsonNullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -54,47 +55,22 @@ public class ApiExceptionHandler {
         errors.write(response, ex.errorCode(), ex.getMessage());
     }
 
-    /** A request body that fails the spec's constraints (generated bean-validation annotations). */
+    /** A request body that fails the spec's constraints (the generated bean-validation annotations). */
     @ExceptionHandler(MethodArgumentNotValidException.class)
     public void invalidBody(MethodArgumentNotValidException ex, HttpServletResponse response) throws IOException {
-        List<Violation> violations = new ArrayList<>();
-        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            Map<String, Object> attributes = Map.of();
-            if (error.contains(ConstraintViolation.class)) {
-                attributes = error.unwrap(ConstraintViolation.class).getConstraintDescriptor().getAttributes();
-            }
-            violations.add(Violation.of(error.getField(), error.getCode(), error.getRejectedValue(), attributes));
-        }
-        writeFirst(violations, response);
+        writeFirst(ex.getBindingResult().getFieldErrors().stream()
+                .filter(error -> error.contains(ConstraintViolation.class))
+                .<ConstraintViolation<?>>map(error -> error.unwrap(ConstraintViolation.class)), response);
     }
 
-    /** A query parameter that fails the spec's constraints (Spring MVC's built-in method validation). */
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    public void invalidParameter(HandlerMethodValidationException ex, HttpServletResponse response) throws IOException {
-        List<Violation> violations = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> {
-            String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error -> {
-                String[] codes = error.getCodes();
-                String constraint = codes == null || codes.length == 0 ? "" : codes[codes.length - 1];
-                violations.add(Violation.of(name, constraint, result.getArgument(), Map.of()));
-            });
-        });
-        writeFirst(violations, response);
-    }
-
-    /** A query parameter that fails the spec's constraints (method validation of the {@code @Validated} interface). */
+    /**
+     * A query parameter that fails the spec's constraints. The generated interface is
+     * {@code @Validated}, so its parameters are checked by Spring's method-validation proxy (which
+     * raises this), not by Spring MVC's built-in method validation.
+     */
     @ExceptionHandler(ConstraintViolationException.class)
-    public void constraintViolation(ConstraintViolationException ex, HttpServletResponse response) throws IOException {
-        List<Violation> violations = new ArrayList<>();
-        for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
-            String path = violation.getPropertyPath().toString();
-            String field = path.substring(path.lastIndexOf('.') + 1);
-            String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            violations.add(Violation.of(field, constraint, violation.getInvalidValue(),
-                    violation.getConstraintDescriptor().getAttributes()));
-        }
-        writeFirst(violations, response);
+    public void invalidParameter(ConstraintViolationException ex, HttpServletResponse response) throws IOException {
+        writeFirst(ex.getConstraintViolations().stream(), response);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -194,58 +170,51 @@ public class ApiExceptionHandler {
         errors.write(response, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());
     }
 
-    private void writeFirst(List<Violation> violations, HttpServletResponse response) throws IOException {
-        Violation first = violations.stream()
+    /** When a request breaks several rules, the lowest code is answered (1002 before 1003 before 1004 before 1005). */
+    private void writeFirst(Stream<? extends ConstraintViolation<?>> violations, HttpServletResponse response)
+            throws IOException {
+        Violation first = violations.map(Violation::of)
                 .min(Comparator.comparingInt((Violation v) -> v.code().code()).thenComparing(Violation::message))
                 .orElse(new Violation(ErrorCode.MALFORMED_REQUEST, ErrorCode.MALFORMED_REQUEST.defaultMessage()));
         errors.write(response, first.code(), first.message());
     }
 
-    /**
-     * One failed constraint, classified into the spec's codes. When a request breaks several
-     * rules, the lowest code is answered (1002 before 1003 before 1004 before 1005).
-     */
+    /** One failed constraint of the generated models or interface, classified into the spec's codes. */
     record Violation(ErrorCode code, String message) {
 
-        static Violation of(String field, String constraint, Object rejected, Map<String, Object> attributes) {
-            String name = jsonName(field);
-            String constraintName = constraint == null ? "" : constraint;
-            Object unwrapped = rejected instanceof JsonNullable<?> nullable && nullable.isPresent()
-                    ? nullable.get() : rejected;
-            String value = unwrapped instanceof String s ? s : null;
-            if (name.equals("phone_number")) {
-                return value == null
-                        ? new Violation(ErrorCode.REQUIRED_FIELD, "phone_number is required")
-                        : new Violation(ErrorCode.INVALID_PHONE_NUMBER, ErrorCode.INVALID_PHONE_NUMBER.defaultMessage());
+        /**
+         * What a failed {@code pattern} of the spec means, by field: each field's pattern carries a
+         * different rule of the error-code table ({@code first_name}'s {@code ^.*\S.*$} is "not blank").
+         */
+        private static final Map<String, ErrorCode> PATTERN_CODES = Map.of(
+                "phone_number", ErrorCode.INVALID_PHONE_NUMBER,
+                "first_name", ErrorCode.REQUIRED_FIELD,
+                "image_url", ErrorCode.INVALID_IMAGE_URL);
+
+        static Violation of(ConstraintViolation<?> violation) {
+            String name = jsonName(violation.getPropertyPath());
+            Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+            if (constraint == Size.class && !"".equals(violation.getInvalidValue())) {
+                // An empty string fails minLength: 1, which the table calls blank (1003); anything else is too long.
+                Object max = violation.getConstraintDescriptor().getAttributes().get("max");
+                return new Violation(ErrorCode.FIELD_TOO_LONG, name + " must be at most " + max + " characters");
             }
-            if (name.equals("image_url") && !constraintName.startsWith("Size")) {
-                // Optional, so never 1003: an empty or otherwise unusable value is not a URL.
-                return new Violation(ErrorCode.INVALID_IMAGE_URL, ErrorCode.INVALID_IMAGE_URL.defaultMessage());
-            }
-            if (value == null || value.isBlank() || constraintName.startsWith("NotNull")) {
-                return new Violation(ErrorCode.REQUIRED_FIELD, name + " is required and must not be blank");
-            }
-            if (constraintName.startsWith("Size")) {
-                Object max = attributes.get("max");
-                return new Violation(ErrorCode.FIELD_TOO_LONG,
-                        name + " must be at most " + (max == null ? "the documented number of" : max) + " characters");
-            }
-            // The remaining pattern is first_name's "must contain a non-blank character".
-            return new Violation(ErrorCode.REQUIRED_FIELD, name + " is required and must not be blank");
+            ErrorCode code = constraint == Pattern.class
+                    ? PATTERN_CODES.getOrDefault(name, ErrorCode.MALFORMED_REQUEST)
+                    : ErrorCode.REQUIRED_FIELD;
+            return new Violation(code, code == ErrorCode.REQUIRED_FIELD
+                    ? name + " is required and must not be blank"
+                    : code.defaultMessage());
         }
 
-        /** {@code firstName} or {@code lastName.<unwrapped>} to the JSON name {@code first_name}. */
-        private static String jsonName(String field) {
-            String property = field == null ? "" : field;
-            int dot = property.indexOf('.');
-            if (dot >= 0) {
-                property = property.substring(0, dot);
+        /** The JSON name of the property or parameter: {@code firstName} becomes {@code first_name}. */
+        private static String jsonName(Path path) {
+            for (Path.Node node : path) {
+                if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+                    return node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+                }
             }
-            int bracket = property.indexOf('[');
-            if (bracket >= 0) {
-                property = property.substring(0, bracket);
-            }
-            return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+            return "";
         }
     }
 }
