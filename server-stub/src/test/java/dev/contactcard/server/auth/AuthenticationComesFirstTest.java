@@ -1,5 +1,6 @@
 package dev.contactcard.server.auth;
 
+import static dev.contactcard.server.support.ApiAssertions.assertError;
 import static dev.contactcard.server.support.SpecValidatingClient.BASE_PATH;
 import static dev.contactcard.server.support.SpecValidatingClient.CARDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,11 +139,7 @@ class AuthenticationComesFirstTest extends ApiTest {
 
     /** The answer is the envelope with this status and code, and conforms to the spec where the spec has the operation. */
     private static void assertEnvelope(Flawed request, RawHttp.Answer answer, int status, int code) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).startsWith("application/json");
-        assertThat(answer.errorCode()).as(answer.body()).isEqualTo(code);
-        assertThat(answer.json().path("error").path("status").asInt()).isEqualTo(status);
-        assertThat(answer.json().path("success").asBoolean(true)).isFalse();
+        assertError(answer, status, code);
         if (request.isOperation()) {
             assertThat(SpecValidatingClient.validate(request.path(), request.method(), answer.status(),
                     answer.headers(), answer.body()).getMessages()).as(answer.body()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.contactcard.server.auth;
 
+import static dev.contactcard.server.support.ApiAssertions.assertError;
 import static dev.contactcard.server.support.SpecValidatingClient.CARDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +23,7 @@ class AuthenticationTest extends ApiTest {
     void aRequestWithoutAnAuthorizationHeaderIsRefusedWith401() {
         Answer answer = api.send("GET", CARDS, null, Map.of());
 
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.errorCode()).isEqualTo(2004);
+        assertError(answer, 401, 2004);
     }
 
     @ParameterizedTest
@@ -36,8 +36,7 @@ class AuthenticationTest extends ApiTest {
 
         Answer answer = api.send("POST", CARDS, CARD, headers);
 
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.errorCode()).isEqualTo(2004);
+        assertError(answer, 401, 2004);
         assertThat(repository.find(SandboxKeys.PARTNER, "+15551234567")).isEmpty();
     }
 
@@ -52,8 +51,7 @@ class AuthenticationTest extends ApiTest {
                     + "Content-Type: application/json\r\nContent-Length: " + CARD.length()
                     + "\r\nConnection: close\r\n\r\n" + CARD);
 
-            assertThat(answer.status()).as(String.join(" + ", pair)).isEqualTo(401);
-            assertThat(answer.errorCode()).isEqualTo(2004);
+            assertError(answer, 401, 2004);
             assertThat(SpecValidatingClient.validate(CARDS, "POST", answer.status(), answer.headers(), answer.body())
                     .getMessages()).isEmpty();
         }
@@ -71,8 +69,7 @@ class AuthenticationTest extends ApiTest {
     void anUnauthenticatedRequestIsRefusedBeforeItsBodyIsRead() {
         Answer answer = api.send("POST", CARDS, "{not json", Map.of("Content-Type", "application/json"));
 
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.errorCode()).isEqualTo(2004);
+        assertError(answer, 401, 2004);
     }
 
     @Test
@@ -85,8 +82,7 @@ class AuthenticationTest extends ApiTest {
     void aReadOnlyKeyCannotCreate() {
         Answer answer = api.create(SandboxKeys.READ_ONLY, CARD);
 
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.errorCode()).isEqualTo(2005);
+        assertError(answer, 403, 2005);
         assertThat(repository.find(SandboxKeys.PARTNER, "+15551234567")).isEmpty();
     }
 

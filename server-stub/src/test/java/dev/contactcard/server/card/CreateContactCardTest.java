@@ -2,6 +2,7 @@ package dev.contactcard.server.card;
 
 import static dev.contactcard.server.auth.SandboxKeys.PARTNER;
 import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
+import static dev.contactcard.server.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.support.ApiTest;
@@ -58,8 +59,7 @@ class CreateContactCardTest extends ApiTest {
         assertThat(repository.find(PARTNER, "+15551234567")).get()
                 .extracting(ContactCardRecord::firstName, ContactCardRecord::lastName, ContactCardRecord::imageSourceUrl)
                 .containsExactly(hundred, hundred, url);
-        assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(tooLong.errorCode()).isEqualTo(1004);
+        assertError(tooLong, 400, 1004);
     }
 
     @Test
@@ -170,9 +170,7 @@ class CreateContactCardTest extends ApiTest {
         Answer second = api.create(READ_WRITE, """
                 {"first_name": "Jane", "phone_number": "+15551234567", "image_url": "https://example.com/j.jpg"}""");
 
-        assertThat(second.status()).isEqualTo(409);
-        assertThat(second.errorCode()).isEqualTo(2014);
-        assertThat(second.json().path("success").asBoolean(true)).isFalse();
+        assertError(second, 409, 2014);
         assertThat(repository.find(PARTNER, "+15551234567")).get()
                 .extracting(ContactCardRecord::firstName, ContactCardRecord::lastName, ContactCardRecord::imageUrl)
                 .containsExactly("John", "Doe", null);
@@ -208,8 +206,7 @@ class CreateContactCardTest extends ApiTest {
         Answer answer = api.create(READ_WRITE, """
                 {"first_name": "John", "phone_number": "%s"}""".formatted(EXPLODING_NUMBER));
 
-        assertThat(answer.status()).isEqualTo(500);
-        assertThat(answer.errorCode()).isEqualTo(3006);
+        assertError(answer, 500, 3006);
         assertThat(answer.json().path("error").path("message").asString()).isEqualTo("Internal server error");
         assertThat(answer.body()).doesNotContain("exploded", "10.0.0.7", "Exception", "at dev.");
         assertThat(repository.find(PARTNER, EXPLODING_NUMBER)).get().extracting(ContactCardRecord::active)

@@ -2,6 +2,7 @@ package dev.contactcard.server.card;
 
 import static dev.contactcard.server.auth.SandboxKeys.PARTNER;
 import static dev.contactcard.server.auth.SandboxKeys.READ_ONLY;
+import static dev.contactcard.server.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.support.ApiTest;
@@ -63,8 +64,7 @@ class GetContactCardsTest extends ApiTest {
     void aPhoneNumberQueryNotInE164FormatIsRefusedWith1002() {
         Answer answer = api.get(READ_ONLY, "5551234567");
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(1002);
+        assertError(answer, 400, 1002);
     }
 
     private static List<String> phoneNumbers(Answer answer) {

@@ -3,6 +3,7 @@ package dev.contactcard.server.card;
 import static dev.contactcard.server.auth.SandboxKeys.PARTNER;
 import static dev.contactcard.server.auth.SandboxKeys.READ_ONLY;
 import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
+import static dev.contactcard.server.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.support.ApiTest;
@@ -85,8 +86,7 @@ class UpdateContactCardTest extends ApiTest {
         Answer answer = api.update(READ_WRITE, NUMBER, """
                 {"first_name": null}""");
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(1003);
+        assertError(answer, 400, 1003);
         assertThat(repository.find(PARTNER, NUMBER)).get().extracting(ContactCardRecord::firstName)
                 .isEqualTo("John");
     }
@@ -96,8 +96,7 @@ class UpdateContactCardTest extends ApiTest {
         Answer answer = api.update(READ_WRITE, NUMBER, """
                 {"first_name": "   "}""");
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(1003);
+        assertError(answer, 400, 1003);
     }
 
     @Test
@@ -105,8 +104,7 @@ class UpdateContactCardTest extends ApiTest {
         Answer answer = api.update(READ_WRITE, "+15557654321", """
                 {"last_name": "Smith"}""");
 
-        assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.errorCode()).isEqualTo(2013);
+        assertError(answer, 404, 2013);
     }
 
     @Test
@@ -116,8 +114,7 @@ class UpdateContactCardTest extends ApiTest {
         Answer answer = api.update(READ_WRITE, "+15005550001", """
                 {"last_name": "Smith"}""");
 
-        assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.errorCode()).isEqualTo(2013);
+        assertError(answer, 404, 2013);
         assertThat(repository.find(PARTNER, "+15005550001")).get().extracting(ContactCardRecord::lastName)
                 .isNull();
     }
@@ -129,8 +126,7 @@ class UpdateContactCardTest extends ApiTest {
         Answer answer = api.update(READ_WRITE, "+15557654321", """
                 {"first_name": "Mine"}""");
 
-        assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.errorCode()).isEqualTo(2013);
+        assertError(answer, 404, 2013);
         assertThat(repository.find("another-partner", "+15557654321")).get()
                 .extracting(ContactCardRecord::firstName).isEqualTo("Theirs");
     }
@@ -140,8 +136,7 @@ class UpdateContactCardTest extends ApiTest {
         Answer answer = api.update(READ_ONLY, NUMBER, """
                 {"last_name": "Smith"}""");
 
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.errorCode()).isEqualTo(2005);
+        assertError(answer, 403, 2005);
         assertThat(repository.find(PARTNER, NUMBER)).get().extracting(ContactCardRecord::lastName)
                 .isEqualTo("Doe");
     }
@@ -152,8 +147,7 @@ class UpdateContactCardTest extends ApiTest {
                 {"last_name": "Smith"}""", java.util.Map.of("Authorization", "Bearer " + READ_WRITE,
                 "Content-Type", "application/json"));
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(1003);
+        assertError(answer, 400, 1003);
     }
 
     @Test
@@ -161,7 +155,6 @@ class UpdateContactCardTest extends ApiTest {
         Answer answer = api.update(READ_WRITE, "+0123", """
                 {"last_name": "Smith"}""");
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(1002);
+        assertError(answer, 400, 1002);
     }
 }

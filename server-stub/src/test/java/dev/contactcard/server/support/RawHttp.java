@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends bytes exactly as written to the provider on loopback, for requests no HTTP client would
@@ -21,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * must ask for {@code Connection: close}; the answer is read to the end of the connection.
  */
 public final class RawHttp {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private RawHttp() {
     }
@@ -45,7 +41,7 @@ public final class RawHttp {
     }
 
     /** A parsed HTTP/1.1 answer (chunked bodies are decoded). */
-    public record Answer(int status, Map<String, List<String>> headers, String body) {
+    public record Answer(int status, Map<String, List<String>> headers, String body) implements HttpAnswer {
 
         static Answer parse(byte[] raw) throws IOException {
             String text = new String(raw, StandardCharsets.ISO_8859_1);
@@ -89,17 +85,10 @@ public final class RawHttp {
             }
         }
 
+        @Override
         public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null ? null : values.get(0);
-        }
-
-        public JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        public int errorCode() {
-            return json().path("error").path("code").asInt();
         }
     }
 }

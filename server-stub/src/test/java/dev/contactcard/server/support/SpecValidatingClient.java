@@ -17,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real HTTP on loopback against the provider. Every answer to an API operation is validated
@@ -37,7 +35,6 @@ public final class SpecValidatingClient {
             .createForInlineApiSpecification(readSpec())
             .withBasePathOverride(BASE_PATH)
             .build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String root;
@@ -130,26 +127,20 @@ public final class SpecValidatingClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** An HTTP answer with its body parsed as JSON. */
-    public record Answer(HttpResponse<String> response) {
+    /** An answer of the Java HTTP client. */
+    public record Answer(HttpResponse<String> response) implements HttpAnswer {
 
+        @Override
         public int status() {
             return response.statusCode();
         }
 
+        @Override
         public String body() {
             return response.body();
         }
 
-        public JsonNode json() {
-            return JSON.readTree(response.body());
-        }
-
-        /** {@code error.code} of an error envelope. */
-        public int errorCode() {
-            return json().path("error").path("code").asInt();
-        }
-
+        @Override
         public String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }

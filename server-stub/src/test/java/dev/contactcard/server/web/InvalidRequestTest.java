@@ -1,6 +1,7 @@
 package dev.contactcard.server.web;
 
 import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
+import static dev.contactcard.server.support.ApiAssertions.assertError;
 import static dev.contactcard.server.support.SpecValidatingClient.CARDS;
 import static dev.contactcard.server.support.SpecValidatingClient.headers;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,10 +64,7 @@ class InvalidRequestTest extends ApiTest {
     void aCreateWithBadInputIsRefusedWithTheSpecsCode(String body, int code) {
         Answer answer = api.create(READ_WRITE, body.replace("LONG_NAME", LONG_NAME).replace("LONG_URL", LONG_URL));
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(code);
-        assertThat(answer.json().path("error").path("status").asInt()).isEqualTo(400);
-        assertThat(answer.json().path("success").asBoolean(true)).isFalse();
+        assertError(answer, 400, code);
         assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
     }
 
@@ -93,8 +91,7 @@ class InvalidRequestTest extends ApiTest {
         Answer answer = api.update(READ_WRITE, "+15551234567",
                 body.replace("LONG_NAME", LONG_NAME).replace("LONG_URL", LONG_URL));
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(code);
+        assertError(answer, 400, code);
         assertThat(repository.find("sandbox", "+15551234567")).contains(
                 dev.contactcard.server.card.ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
     }
@@ -103,8 +100,7 @@ class InvalidRequestTest extends ApiTest {
     void aCreateWithoutABodyIsRefusedWith1001() {
         Answer answer = api.send("POST", CARDS, null, headers(READ_WRITE, "application/json"));
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(1001);
+        assertError(answer, 400, 1001);
     }
 
     @ParameterizedTest
@@ -113,8 +109,7 @@ class InvalidRequestTest extends ApiTest {
         Answer answer = api.send("POST", CARDS, "first_name=John&phone_number=%2B15551234567",
                 headers(READ_WRITE, contentType));
 
-        assertThat(answer.status()).isEqualTo(415);
-        assertThat(answer.errorCode()).isEqualTo(2019);
+        assertError(answer, 415, 2019);
     }
 
     @ParameterizedTest
@@ -126,8 +121,7 @@ class InvalidRequestTest extends ApiTest {
         Answer answer = api.send("POST", CARDS, "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}",
                 headers);
 
-        assertThat(answer.status()).isEqualTo(415);
-        assertThat(answer.errorCode()).isEqualTo(2019);
+        assertError(answer, 415, 2019);
         assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
     }
 
@@ -147,8 +141,7 @@ class InvalidRequestTest extends ApiTest {
 
         RawHttp.Answer answer = RawHttp.send(port, request);
 
-        assertThat(answer.status()).isEqualTo(415);
-        assertThat(answer.errorCode()).isEqualTo(2019);
+        assertError(answer, 415, 2019);
         assertThat(SpecValidatingClient.validate(CARDS, "POST", answer.status(), answer.headers(), answer.body())
                 .getMessages()).isEmpty();
         assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
@@ -171,8 +164,7 @@ class InvalidRequestTest extends ApiTest {
 
         Answer answer = api.create(READ_WRITE, padded);
 
-        assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.errorCode()).isEqualTo(2018);
+        assertError(answer, 413, 2018);
         assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
     }
 
@@ -192,11 +184,7 @@ class InvalidRequestTest extends ApiTest {
     void anUnknownPathIsAnswered404WithCode2016(String path) {
         Answer answer = api.sendOutsideSpec("GET", path, null, headers(READ_WRITE, null));
 
-        assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.header("Content-Type")).startsWith("application/json");
-        assertThat(answer.errorCode()).isEqualTo(2016);
-        assertThat(answer.json().path("error").path("status").asInt()).isEqualTo(404);
-        assertThat(answer.json().path("success").asBoolean(true)).isFalse();
+        assertError(answer, 404, 2016);
     }
 
     @ParameterizedTest
@@ -204,9 +192,7 @@ class InvalidRequestTest extends ApiTest {
     void aMethodTheApiDoesNotHaveIsAnswered405WithCode2017(String method) {
         Answer answer = api.sendOutsideSpec(method, CARDS, "{}", headers(READ_WRITE, "application/json"));
 
-        assertThat(answer.status()).isEqualTo(405);
-        assertThat(answer.header("Content-Type")).startsWith("application/json");
-        assertThat(answer.errorCode()).isEqualTo(2017);
+        assertError(answer, 405, 2017);
         assertThat(answer.header("Allow")).isEqualTo("GET, PATCH, POST");
     }
 

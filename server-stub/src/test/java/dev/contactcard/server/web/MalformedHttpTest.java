@@ -2,6 +2,7 @@ package dev.contactcard.server.web;
 
 import static dev.contactcard.server.auth.SandboxKeys.READ_ONLY;
 import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
+import static dev.contactcard.server.support.ApiAssertions.assertError;
 import static dev.contactcard.server.support.SpecValidatingClient.CARDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +29,7 @@ class MalformedHttpTest extends ApiTest {
         RawHttp.Answer answer = RawHttp.send(port, "GET " + CARDS + "?" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + READ_ONLY + "\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(1002);
+        assertError(answer, 400, 1002);
         assertConformsToSpec("GET", answer);
     }
 
@@ -38,8 +38,7 @@ class MalformedHttpTest extends ApiTest {
         RawHttp.Answer answer = RawHttp.send(port, "GET " + CARDS + "?phone_number=%2B15551234567&x=%ZZ HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\nAuthorization: Bearer " + READ_ONLY + "\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(1001);
+        assertError(answer, 400, 1001);
         assertConformsToSpec("GET", answer);
     }
 
@@ -52,8 +51,7 @@ class MalformedHttpTest extends ApiTest {
                 + "Host: 127.0.0.1\r\nAuthorization: Bearer " + READ_WRITE + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(1002);
+        assertError(answer, 400, 1002);
         assertConformsToSpec("PATCH", answer);
         assertThat(repository.find("sandbox", NUMBER)).get().extracting(ContactCardRecord::lastName).isEqualTo("Doe");
     }
@@ -99,18 +97,13 @@ class MalformedHttpTest extends ApiTest {
                 + READ_WRITE + "\r\nContent-Type: application/json\r\nContent-Length: " + (CARD.length() + 50)
                 + "\r\nConnection: close\r\n\r\n" + CARD);
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errorCode()).isEqualTo(1001);
+        assertError(answer, 400, 1001);
         assertConformsToSpec("POST", answer);
         assertThat(repository.find("sandbox", NUMBER)).isEmpty();
     }
 
     private static void assertMalformedRequestEnvelope(RawHttp.Answer answer) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.header("Content-Type")).startsWith("application/json");
-        assertThat(answer.errorCode()).isEqualTo(1001);
-        assertThat(answer.json().path("error").path("status").asInt()).isEqualTo(400);
-        assertThat(answer.json().path("success").asBoolean(true)).isFalse();
+        assertError(answer, 400, 1001);
         assertThat(answer.body()).doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
     }
 
