@@ -27,7 +27,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -93,12 +92,6 @@ public class ApiExceptionHandler {
             errors.write(response, ErrorCode.MALFORMED_REQUEST,
                     "Malformed query string: it must be percent-encoded UTF-8");
         }
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    public void parameterTypeMismatch(MethodArgumentTypeMismatchException ex, HttpServletResponse response)
-            throws IOException {
-        errors.write(response, ErrorCode.MALFORMED_REQUEST, ex.getName() + " has the wrong type");
     }
 
     /**
