@@ -1,7 +1,8 @@
 package dev.contactcard.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contactcard.client.model.ErrorDetail;
+import dev.contactcard.client.model.ErrorResponse;
 import feign.Response;
 import feign.RetryableException;
 import feign.codec.ErrorDecoder;
@@ -17,10 +18,10 @@ import java.util.TreeMap;
 /**
  * The one place where an HTTP error status becomes a {@link ContactCardServiceException}.
  *
- * <p>It reads the API's error envelope when there is one and keeps the raw body either way. A
- * status the client retries (408, 429, 5xx) is wrapped in Feign's {@link RetryableException} so
- * that {@link ContactCardRetryer} decides whether to try again; every other status is thrown as
- * is.
+ * <p>It reads the API's error envelope, as the generated {@link ErrorResponse}, when there is one
+ * and keeps the raw body either way. A status the client retries (408, 429, 5xx) is wrapped in
+ * Feign's {@link RetryableException} so that {@link ContactCardRetryer} decides whether to try
+ * again; every other status is thrown as is.
  */
 final class ContactCardErrorDecoder implements ErrorDecoder {
 
@@ -34,17 +35,15 @@ final class ContactCardErrorDecoder implements ErrorDecoder {
   public Exception decode(String methodKey, Response response) {
     int status = response.status();
     String body = readBody(response);
-    Integer code = null;
-    String message = null;
-    JsonNode error = parseEnvelope(body).path("error");
-    if (error.path("code").isIntegralNumber()) {
-      code = error.path("code").intValue();
-    }
-    if (error.path("message").isTextual()) {
-      message = error.path("message").textValue();
-    }
+    ErrorDetail error = envelope(body);
     Map<String, List<String>> headers = copyHeaders(response.headers());
-    ContactCardServiceException failure = forStatus(status, code, message, headers, body);
+    ContactCardServiceException failure =
+        forStatus(
+            status,
+            error == null ? null : error.getCode(),
+            error == null ? null : error.getMessage(),
+            headers,
+            body);
     if (!isRetryable(status)) {
       return failure;
     }
@@ -87,15 +86,13 @@ final class ContactCardErrorDecoder implements ErrorDecoder {
     }
   }
 
-  private JsonNode parseEnvelope(String body) {
-    if (body.isBlank()) {
-      return objectMapper.missingNode();
-    }
+  /** The envelope's {@code error}, or {@code null} when the body is not the envelope. */
+  private ErrorDetail envelope(String body) {
     try {
-      JsonNode tree = objectMapper.readTree(body);
-      return tree == null ? objectMapper.missingNode() : tree;
-    } catch (IOException notJson) {
-      return objectMapper.missingNode();
+      ErrorResponse envelope = objectMapper.readValue(body, ErrorResponse.class);
+      return envelope == null ? null : envelope.getError();
+    } catch (IOException notTheEnvelope) {
+      return null;
     }
   }
 
