@@ -30,7 +30,6 @@ import java.util.List;
 final class ContactCardDecoder implements Decoder {
 
   private static final String MODEL_PACKAGE = ContactCard.class.getPackageName();
-  private static final int SNIPPET_LENGTH = 200;
 
   private final ObjectMapper objectMapper;
 
@@ -80,9 +79,7 @@ final class ContactCardDecoder implements Decoder {
   private static String problem(JacksonException e, String text) {
     boolean looksLikeJson = text.startsWith("{") || text.startsWith("[");
     if (!looksLikeJson) {
-      String snippet = text.replaceAll("\\s+", " ");
-      return "not JSON: "
-          + (snippet.length() > SNIPPET_LENGTH ? snippet.substring(0, SNIPPET_LENGTH) + "..." : snippet);
+      return "not JSON: " + ContactCardException.snippet(text);
     }
     if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
       return "unexpected value at " + path(((JsonMappingException) e).getPath());

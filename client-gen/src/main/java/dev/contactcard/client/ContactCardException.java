@@ -28,4 +28,10 @@ public class ContactCardException extends RuntimeException {
   ContactCardException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** A body as messages quote it: whitespace collapsed, at most 200 characters. */
+  static String snippet(String body) {
+    String text = body.strip().replaceAll("\\s+", " ");
+    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+  }
 }

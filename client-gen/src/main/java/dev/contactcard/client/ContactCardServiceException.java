@@ -107,10 +107,6 @@ public abstract class ContactCardServiceException extends ContactCardException {
     if (body == null || body.isBlank()) {
       return text.append(": empty response body").toString();
     }
-    String snippet = body.strip().replaceAll("\\s+", " ");
-    if (snippet.length() > 200) {
-      snippet = snippet.substring(0, 200) + "...";
-    }
-    return text.append(": response is not the API's error envelope: ").append(snippet).toString();
+    return text.append(": response is not the API's error envelope: ").append(snippet(body)).toString();
   }
 }
