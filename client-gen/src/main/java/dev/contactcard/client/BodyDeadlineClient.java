@@ -52,7 +52,7 @@ final class BodyDeadlineClient implements Client {
     try {
       return response.toBuilder().body(body.readAllBytes()).build();
     } catch (IOException e) {
-      if (fired.get() && !(e instanceof HttpTimeoutException)) {
+      if (fired.get()) {
         HttpTimeoutException timeout = timedOut(timeoutMillis);
         timeout.initCause(e);
         throw timeout;

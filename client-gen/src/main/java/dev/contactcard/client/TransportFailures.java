@@ -1,7 +1,6 @@
 package dev.contactcard.client;
 
 import feign.Request;
-import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 
 /** Turns an I/O failure of the transport into a connection or a timeout exception. */
@@ -13,8 +12,7 @@ final class TransportFailures {
   static ContactCardException translate(Throwable cause, Request request) {
     String target = request == null ? "the API" : request.httpMethod() + " " + withoutQuery(request.url());
     String reason = cause == null ? "unknown I/O failure" : cause.toString();
-    if (cause instanceof HttpTimeoutException
-        || (cause instanceof InterruptedIOException && !Thread.currentThread().isInterrupted())) {
+    if (cause instanceof HttpTimeoutException) {
       return new ContactCardTimeoutException("Timed out calling " + target + ": " + reason, cause);
     }
     return new ContactCardConnectionException("Could not call " + target + ": " + reason, cause);
