@@ -60,6 +60,9 @@ class InvalidRequestTest extends ApiTest {
             {"first_name": "John", "phone_number": "+15551234567"                             | 1001
             ["John", "+15551234567"]                                                          | 1001
             not json at all                                                                   | 1001
+            # several rules broken at once: the lowest code is answered
+            {"first_name": "LONG_NAME", "phone_number": "5551234567"}                         | 1002
+            {"first_name": "John", "last_name": "LONG_NAME", "image_url": "ftp://x", "phone_number": "+15551234567"} | 1004
             """)
     void aCreateWithBadInputIsRefusedWithTheSpecsCode(String body, int code) {
         Answer answer = api.create(READ_WRITE, body.replace("LONG_NAME", LONG_NAME).replace("LONG_URL", LONG_URL));
@@ -110,6 +113,7 @@ class InvalidRequestTest extends ApiTest {
                 headers(READ_WRITE, contentType));
 
         assertError(answer, 415, 2019);
+        assertThat(answer.header("Accept")).isEqualTo("application/json");
     }
 
     @ParameterizedTest
