@@ -1,6 +1,5 @@
 package dev.contactcard.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -31,6 +30,13 @@ class ConfigurationTest {
     return values::get;
   }
 
+  /** Lists the cards with the client and returns the Authorization header the server received. */
+  private static String authorizationSentBy(ContactCardClient client) {
+    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"contact_cards\":[]}")));
+    client.list();
+    return server.findAll(getRequestedFor(urlPathEqualTo(PATH))).get(0).getHeader("Authorization");
+  }
+
   @AfterEach
   void clearSystemProperties() {
     System.clearProperty(ContactCardClient.API_KEY_PROPERTY);
@@ -40,28 +46,20 @@ class ConfigurationTest {
   @Test
   void fromEnvReadsTheRealEnvironment() {
     System.setProperty(ContactCardClient.BASE_URL_PROPERTY, Fixtures.baseUrl(server));
-    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"contact_cards\":[]}")));
 
-    ContactCardClient.fromEnv().list();
-
-    server.verify(
-        getRequestedFor(urlPathEqualTo(PATH))
-            .withHeader("Authorization", equalTo("Bearer key-from-environment")));
+    assertThat(authorizationSentBy(ContactCardClient.fromEnv()))
+        .isEqualTo("Bearer key-from-environment");
   }
 
   @Test
   void aSystemPropertyWinsOverTheEnvironment() {
     System.setProperty(ContactCardClient.API_KEY_PROPERTY, "key-from-property");
     System.setProperty(ContactCardClient.BASE_URL_PROPERTY, Fixtures.baseUrl(server));
-    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"contact_cards\":[]}")));
 
     ContactCardClient client = ContactCardClient.fromEnv();
-    client.list();
 
     assertThat(client.baseUrl()).isEqualTo(Fixtures.baseUrl(server));
-    server.verify(
-        getRequestedFor(urlPathEqualTo(PATH))
-            .withHeader("Authorization", equalTo("Bearer key-from-property")));
+    assertThat(authorizationSentBy(client)).isEqualTo("Bearer key-from-property");
   }
 
   @Test
@@ -130,17 +128,15 @@ class ConfigurationTest {
 
   @Test
   void surroundingWhitespaceOfTheKeyIsDropped() {
-    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"contact_cards\":[]}")));
+    ContactCardClient client =
+        ContactCardClient.builder().baseUrl(Fixtures.baseUrl(server)).apiKey(" key-from-file\r\n").build();
 
-    ContactCardClient.builder().baseUrl(Fixtures.baseUrl(server)).apiKey(" key-from-file\r\n").build().list();
-
-    server.verify(
-        getRequestedFor(urlPathEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer key-from-file")));
+    assertThat(authorizationSentBy(client)).isEqualTo("Bearer key-from-file");
   }
 
   @Test
-  void aTrailingSlashOnTheBaseUrlIsDropped() {
-    assertThat(ContactCardClient.builder().apiKey("k").baseUrl("http://127.0.0.1:8080/api/partner/").build().baseUrl())
+  void trailingSlashesOnTheBaseUrlAreDropped() {
+    assertThat(ContactCardClient.builder().apiKey("k").baseUrl("http://127.0.0.1:8080/api/partner//").build().baseUrl())
         .isEqualTo("http://127.0.0.1:8080/api/partner");
   }
 
