@@ -70,38 +70,32 @@ class ErrorMappingTest {
     assertThat(e.body()).contains("\"code\":" + code);
   }
 
-  @Test
-  void aNonJsonErrorBodyStillGivesStatusAndBody() {
-    ContactCardServiceException e = failureFor(502, "<html><body>Bad gateway</body></html>");
+  static Stream<Arguments> bodiesThatAreNotTheEnvelope() {
+    String notTheEnvelope = "HTTP %d: response is not the API's error envelope: ";
+    return Stream.of(
+        Arguments.of(502, "<html><body>Bad gateway</body></html>", InternalServerException.class,
+            String.format(notTheEnvelope, 502) + "<html><body>Bad gateway</body></html>"),
+        Arguments.of(400, "{\"detail\":\"nope\"}", BadRequestException.class,
+            String.format(notTheEnvelope, 400) + "{\"detail\":\"nope\"}"),
+        Arguments.of(409, "{\"error\":\"exists\"}", ConflictException.class,
+            String.format(notTheEnvelope, 409) + "{\"error\":\"exists\"}"),
+        Arguments.of(500, "null", InternalServerException.class,
+            String.format(notTheEnvelope, 500) + "null"),
+        Arguments.of(403, "", PermissionDeniedException.class, "HTTP 403: empty response body"));
+  }
 
-    assertThat(e).isInstanceOf(InternalServerException.class);
-    assertThat(e.statusCode()).isEqualTo(502);
+  @ParameterizedTest(name = "HTTP {0} with body [{1}]")
+  @MethodSource("bodiesThatAreNotTheEnvelope")
+  void aBodyThatIsNotTheEnvelopeStillGivesTheStatusTheRawBodyAndAMessage(
+      int status, String body, Class<? extends ContactCardServiceException> type, String message) {
+    ContactCardServiceException e = failureFor(status, body);
+
+    assertThat(e).isExactlyInstanceOf(type);
+    assertThat(e.statusCode()).isEqualTo(status);
     assertThat(e.errorCode()).isEmpty();
     assertThat(e.errorMessage()).isEmpty();
-    assertThat(e.body()).isEqualTo("<html><body>Bad gateway</body></html>");
-    assertThat(e.getMessage())
-        .startsWith("HTTP 502: response is not the API's error envelope")
-        .contains("Bad gateway");
-  }
-
-  @Test
-  void anEmptyErrorBodyStillGivesAUsefulMessage() {
-    ContactCardServiceException e = failureFor(403, "");
-
-    assertThat(e).isInstanceOf(PermissionDeniedException.class);
-    assertThat(e.errorCode()).isEmpty();
-    assertThat(e.body()).isEmpty();
-    assertThat(e.getMessage()).isEqualTo("HTTP 403: empty response body");
-  }
-
-  @Test
-  void jsonThatIsNotTheEnvelopeKeepsTheRawBody() {
-    ContactCardServiceException e = failureFor(400, "{\"detail\":\"nope\"}");
-
-    assertThat(e).isInstanceOf(BadRequestException.class);
-    assertThat(e.errorCode()).isEmpty();
-    assertThat(e.body()).isEqualTo("{\"detail\":\"nope\"}");
-    assertThat(e.getMessage()).contains("{\"detail\":\"nope\"}");
+    assertThat(e.body()).isEqualTo(body);
+    assertThat(e.getMessage()).isEqualTo(message);
   }
 
   @Test
