@@ -21,12 +21,12 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -271,7 +271,7 @@ public final class ContactCardClient {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private int maxRetries = 2;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private Sleeper sleeper = Sleeper.THREAD_SLEEP;
     private Clock clock = Clock.systemUTC();
     private DoubleSupplier random = ContactCardRetryer.defaultRandom();
@@ -356,7 +356,7 @@ public final class ContactCardClient {
       if (name.equalsIgnoreCase("Authorization")) {
         throw new IllegalArgumentException("Set the API key with apiKey(...), not as a header");
       }
-      headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+      headers.remove(name); // so the name is sent as last spelled
       headers.put(name, value);
       return this;
     }

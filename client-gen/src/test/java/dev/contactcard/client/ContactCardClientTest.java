@@ -87,6 +87,7 @@ class ContactCardClientTest {
     List<ContactCard> cards = client().list();
 
     assertThat(cards).extracting(ContactCard::getPhoneNumber).containsExactly(PHONE, "+15551234568");
+    assertThat(cards).isUnmodifiable();
     server.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("phone_number", absent()));
   }
 
@@ -166,6 +167,7 @@ class ContactCardClientTest {
 
     Fixtures.builder(server, sleeper)
         .header("X-Request-Source", "billing")
+        .header("user-agent", "billing-service/2")
         .header("User-Agent", "billing-service/3")
         .build()
         .list();
@@ -173,8 +175,10 @@ class ContactCardClientTest {
     server.verify(
         getRequestedFor(urlPathEqualTo(PATH))
             .withHeader("X-Request-Source", equalTo("billing"))
-            .withHeader("User-Agent", equalTo("billing-service/3"))
             .withHeader("Authorization", equalTo("Bearer " + API_KEY)));
+    assertThat(server.findAll(getRequestedFor(urlPathEqualTo(PATH))).get(0).header("User-Agent").values())
+        .as("one User-Agent, the last one set, whatever its case")
+        .containsExactly("billing-service/3");
   }
 
   @Test
