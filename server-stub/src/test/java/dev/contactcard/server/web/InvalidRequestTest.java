@@ -55,6 +55,7 @@ class InvalidRequestTest extends ApiTest {
             {"first_name": "John", "phone_number": "+15550000000", "phone_number": "+15551234567"} | 1001
             {"first_name": 42, "phone_number": "+15551234567"}                                | 1001
             {"first_name": true, "phone_number": "+15551234567"}                              | 1001
+            {"first_name": 4.2, "phone_number": "+15551234567"}                               | 1001
             {"first_name": "John", "phone_number": 15551234567}                               | 1001
             {"first_name": ["John"], "phone_number": "+15551234567"}                          | 1001
             {"first_name": "John", "phone_number": "+15551234567"                             | 1001
@@ -167,6 +168,19 @@ class InvalidRequestTest extends ApiTest {
         String padded = "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"" + " ".repeat(16 * 1024) + "}";
 
         Answer answer = api.create(READ_WRITE, padded);
+
+        assertError(answer, 413, 2018);
+        assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyOver16KiBIsRefusedWith413WithoutAContentLengthToGoBy() {
+        String padded = "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"" + " ".repeat(16 * 1024) + "}";
+
+        RawHttp.Answer answer = RawHttp.send(port, "POST " + CARDS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + READ_WRITE + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(padded.length()) + "\r\n" + padded + "\r\n0\r\n\r\n");
 
         assertError(answer, 413, 2018);
         assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
