@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.contactcard.server.generated.model.UpdateContactCardRequest;
-import org.openapitools.jackson.nullable.JsonNullableJackson3Module;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +16,9 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * JSON as the spec reads it, applied to Spring Boot's Jackson 3 {@code JsonMapper}:
  * <ul>
- *   <li>{@code JsonNullable} support, so an update tells an absent field from an explicit null;</li>
+ *   <li>{@code JsonNullable} support, so an update tells an absent field from an explicit null: not
+ *       registered here, Spring Boot finds jackson-databind-nullable's {@code JsonNullableJackson3Module}
+ *       through its {@code ServiceLoader} entry ({@code spring.jackson.find-and-add-modules}, on by default);</li>
  *   <li>no scalar coercion into strings: {@code "first_name": 42} is a wrong JSON type (1001),
  *       not the name "42";</li>
  *   <li>an explicit {@code "first_name": null} in an update fails (1003) instead of reading as
@@ -33,7 +34,6 @@ public class JacksonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer contactCardJson() {
         return builder -> builder
-                .addModule(new JsonNullableJackson3Module())
                 .addMixIn(UpdateContactCardRequest.class, UpdateRequestNulls.class)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, config -> config
