@@ -46,6 +46,7 @@ class InvalidRequestTest extends ApiTest {
             {"first_name": "John", "image_url": "https://x.com/a\\u0000b", "phone_number": "+15551234567"} | 1005
             {"first_name": "John", "image_url": "http:///a.jpg", "phone_number": "+15551234567"}  | 1005
             {"first_name": "John", "image_url": "http://:80/a.jpg", "phone_number": "+15551234567"} | 1005
+            {"first_name": "John", "image_url": "http://user@/a.jpg", "phone_number": "+15551234567"} | 1005
             {"first_name": "John", "image_url": "http://[::1/a.jpg", "phone_number": "+15551234567"} | 1005
             {"first_name": "John", "image_url": "http://x.com:99999/a", "phone_number": "+15551234567"} | 1005
             {"first_name": "John", "image_url": "javascript:alert(1)", "phone_number": "+15551234567"} | 1005
