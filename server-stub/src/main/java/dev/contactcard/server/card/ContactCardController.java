@@ -16,7 +16,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The reference implementation of the generated {@link ContactCardApi}: maps the generated models
- * to the service and back. Validation happens before (the generated bean-validation annotations),
+ * to the service and back. Validation happens before (the generated bean-validation annotations
+ * and the constraints {@code ValidationConfiguration} adds to them, in one pass),
  * authentication in {@code ApiKeyFilter}, the read-only key check in
  * {@code PermissionInterceptor}, and error answers in {@code ApiExceptionHandler}.
  */

@@ -11,7 +11,9 @@ import org.openapitools.jackson.nullable.JsonNullable;
 
 /**
  * The behaviour of the Contact Card API, independent of HTTP: create (store inactive, rehost,
- * apply, activate), get, and merge-update.
+ * apply, activate), get, and merge-update. The commands it is given are valid: every rule of a
+ * request body is checked before, in one bean-validation pass over the generated models (their
+ * annotations and the constraints {@code ValidationConfiguration} adds).
  *
  * <p>Creates and updates of one number are serialized in this process (striped locks), so two
  * concurrent creates of a number give one card: one create sets it up, the other sees the active
@@ -51,14 +53,9 @@ public class ContactCardService {
      * Sets up the card of a number: stores it inactive, rehosts a new image, runs the apply step
      * and activates the card when it succeeds.
      *
-     * @throws ApiException 400 when a name is blank in any script or not valid Unicode, or
-     *     {@code image_url} is not an absolute http(s) URL ({@link CardInput}); 409 / 2014 when the
-     *     number already has an active card
+     * @throws ApiException 409 / 2014 when the number already has an active card
      */
     public ContactCardRecord create(String partnerId, CreateCommand command) {
-        CardInput.requireVisibleName("first_name", command.firstName());
-        CardInput.requireWellFormed("last_name", command.lastName());
-        CardInput.requireImageUrl(command.imageUrl());
         return locked(partnerId, command.phoneNumber(), () -> {
             Optional<ContactCardRecord> existing = repository.find(partnerId, command.phoneNumber());
             if (existing.filter(ContactCardRecord::active).isPresent()) {
@@ -98,13 +95,9 @@ public class ContactCardService {
     /**
      * Merges the present fields into the active card of a number.
      *
-     * @throws ApiException 400 as for a create ({@link CardInput}); 404 / 2013 when the number has
-     *     no active card
+     * @throws ApiException 404 / 2013 when the number has no active card
      */
     public ContactCardRecord update(String partnerId, String phoneNumber, UpdateCommand command) {
-        CardInput.requireVisibleName("first_name", command.firstName());
-        CardInput.requireWellFormed("last_name", command.lastName().orElse(null));
-        CardInput.requireImageUrl(command.imageUrl().orElse(null));
         return locked(partnerId, phoneNumber, () -> {
             ContactCardRecord current = repository.find(partnerId, phoneNumber)
                     .filter(ContactCardRecord::active)

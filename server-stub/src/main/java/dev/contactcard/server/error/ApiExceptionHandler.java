@@ -1,5 +1,7 @@
 package dev.contactcard.server.error;
 
+import dev.contactcard.server.validation.AbsoluteHttpUrl;
+import dev.contactcard.server.validation.WellFormedUnicode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
@@ -9,6 +11,7 @@ import jakarta.validation.Path;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +57,10 @@ public class ApiExceptionHandler {
         errors.write(response, ex.errorCode(), ex.getMessage());
     }
 
-    /** A request body that fails the spec's constraints (the generated bean-validation annotations). */
+    /**
+     * A request body that fails the spec's constraints: the generated bean-validation annotations
+     * and the constraints {@code ValidationConfiguration} adds to the generated models.
+     */
     @ExceptionHandler(MethodArgumentNotValidException.class)
     public void invalidBody(MethodArgumentNotValidException ex, HttpServletResponse response) throws IOException {
         writeFirst(ex.getBindingResult().getFieldErrors().stream()
@@ -163,7 +169,10 @@ public class ApiExceptionHandler {
         errors.write(response, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());
     }
 
-    /** When a request breaks several rules, the lowest code is answered (1002 before 1003 before 1004 before 1005). */
+    /**
+     * When a request breaks several rules, the lowest code is answered (1001 before 1002 before 1003
+     * before 1004 before 1005): every rule of the body is checked in this one validation pass.
+     */
     private void writeFirst(Stream<? extends ConstraintViolation<?>> violations, HttpServletResponse response)
             throws IOException {
         Violation first = violations.map(Violation::of)
@@ -172,7 +181,11 @@ public class ApiExceptionHandler {
         errors.write(response, first.code(), first.message());
     }
 
-    /** One failed constraint of the generated models or interface, classified into the spec's codes. */
+    /**
+     * One failed constraint of the generated models or interface, or of the constraints
+     * {@code ValidationConfiguration} adds to the generated models, classified into the spec's codes
+     * by its annotation type.
+     */
     record Violation(ErrorCode code, String message) {
 
         /**
@@ -186,15 +199,25 @@ public class ApiExceptionHandler {
 
         static Violation of(ConstraintViolation<?> violation) {
             String name = jsonName(violation.getPropertyPath());
-            Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+            Class<? extends Annotation> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
             if (constraint == Size.class && !"".equals(violation.getInvalidValue())) {
                 // An empty string fails minLength: 1, which the table calls blank (1003); anything else is too long.
                 Object max = violation.getConstraintDescriptor().getAttributes().get("max");
                 return new Violation(ErrorCode.FIELD_TOO_LONG, name + " must be at most " + max + " characters");
             }
-            ErrorCode code = constraint == Pattern.class
-                    ? PATTERN_CODES.getOrDefault(name, ErrorCode.MALFORMED_REQUEST)
-                    : ErrorCode.REQUIRED_FIELD;
+            if (constraint == WellFormedUnicode.class) {
+                return new Violation(ErrorCode.MALFORMED_REQUEST,
+                        name + " is not valid Unicode text (it holds an unpaired surrogate)");
+            }
+            ErrorCode code;
+            if (constraint == Pattern.class) {
+                code = PATTERN_CODES.getOrDefault(name, ErrorCode.MALFORMED_REQUEST);
+            } else if (constraint == AbsoluteHttpUrl.class) {
+                code = ErrorCode.INVALID_IMAGE_URL;
+            } else {
+                // @NotNull, @NotBlankInAnyScript, and @Size failed by an empty string.
+                code = ErrorCode.REQUIRED_FIELD;
+            }
             return new Violation(code, code == ErrorCode.REQUIRED_FIELD
                     ? name + " is required and must not be blank"
                     : code.defaultMessage());

@@ -6,6 +6,7 @@ import static dev.contactcard.server.support.SpecValidatingClient.CARDS;
 import static dev.contactcard.server.support.SpecValidatingClient.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contactcard.server.card.ContactCardRecord;
 import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.RawHttp;
 import dev.contactcard.server.support.SpecValidatingClient;
@@ -65,6 +66,10 @@ class InvalidRequestTest extends ApiTest {
             # several rules broken at once: the lowest code is answered
             {"first_name": "LONG_NAME", "phone_number": "5551234567"}                         | 1002
             {"first_name": "John", "last_name": "LONG_NAME", "image_url": "ftp://x", "phone_number": "+15551234567"} | 1004
+            {"first_name": "\\u00a0", "last_name": "LONG_NAME", "phone_number": "+15551234567"}  | 1003
+            {"first_name": "\\u200b", "image_url": "LONG_URL", "phone_number": "+15551234567"}   | 1003
+            {"first_name": "A\\ud800", "phone_number": "5551234567"}                             | 1001
+            {"first_name": "LONG_NAME", "last_name": "\\udc00", "phone_number": "+15551234567"}  | 1001
             """)
     void aCreateWithBadInputIsRefusedWithTheSpecsCode(String body, int code) {
         Answer answer = api.create(READ_WRITE, body.replace("LONG_NAME", LONG_NAME).replace("LONG_URL", LONG_URL));
@@ -88,6 +93,10 @@ class InvalidRequestTest extends ApiTest {
             {"last_name": 7}                      | 1001
             {"image_url": false}                  | 1001
             {"last_name":                         | 1001
+            # several rules broken at once: the lowest code is answered
+            {"first_name": "\\u00a0", "last_name": "LONG_NAME"} | 1003
+            {"last_name": "\\ud800", "image_url": "LONG_URL"}   | 1001
+            {"first_name": "LONG_NAME", "image_url": "http:///a.jpg"} | 1004
             """)
     void anUpdateWithBadInputIsRefusedWithTheSpecsCode(String body, int code) {
         repository.save(dev.contactcard.server.card.ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe",
@@ -99,6 +108,45 @@ class InvalidRequestTest extends ApiTest {
         assertError(answer, 400, code);
         assertThat(repository.find("sandbox", "+15551234567")).contains(
                 dev.contactcard.server.card.ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
+    }
+
+    @Test
+    void aCreateWhoseFirstNameIsBlankInAnotherScriptIsAnswered1003EvenWhenTheLastNameIsAlsoTooLong() {
+        Answer answer = api.create(READ_WRITE, """
+                {"first_name": "\\u00a0", "last_name": "%s", "phone_number": "+15551234567"}""".formatted(LONG_NAME));
+
+        assertError(answer, 400, 1003);
+        assertThat(answer.json().path("error").path("message").asString())
+                .isEqualTo("first_name is required and must not be blank");
+        assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
+    }
+
+    @Test
+    void anUpdateWhoseFirstNameIsBlankInAnotherScriptIsAnswered1003EvenWhenTheLastNameIsAlsoTooLong() {
+        ContactCardRecord card = ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true);
+        repository.save(card);
+
+        Answer answer = api.update(READ_WRITE, "+15551234567", """
+                {"first_name": "\\u3000", "last_name": "%s"}""".formatted(LONG_NAME));
+
+        assertError(answer, 400, 1003);
+        assertThat(answer.json().path("error").path("message").asString())
+                .isEqualTo("first_name is required and must not be blank");
+        assertThat(repository.find("sandbox", "+15551234567")).contains(card);
+    }
+
+    @Test
+    void anUpdateWhoseImageUrlHasNoHostIsAnswered1005AndAnExplicitNullBesideItIsNotAnError() {
+        ContactCardRecord card = ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true);
+        repository.save(card);
+
+        Answer answer = api.update(READ_WRITE, "+15551234567", """
+                {"last_name": null, "image_url": "https://:443/a.jpg"}""");
+
+        assertError(answer, 400, 1005);
+        assertThat(answer.json().path("error").path("message").asString())
+                .isEqualTo("image_url must be an absolute http or https URL");
+        assertThat(repository.find("sandbox", "+15551234567")).contains(card);
     }
 
     @Test
