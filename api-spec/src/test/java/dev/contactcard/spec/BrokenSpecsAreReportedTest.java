@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BrokenSpecsAreReportedTest {
 
-  @Test
-  void theValidFixturePassesEveryCheck() {
-    assertThat(SpecChecks.ofClasspath("lint/valid-minimal.yaml").all()).isEmpty();
-  }
+    @Test
+    void theValidFixturePassesEveryCheck() {
+        assertThat(SpecChecks.ofClasspath("lint/valid-minimal.yaml").all()).isEmpty();
+    }
 
-  @ParameterizedTest(name = "{0} is reported as {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+    @ParameterizedTest(name = "{0} is reported as {1}")
+    @CsvSource(delimiter = '|', textBlock = """
       example-violates-schema.yaml      | example-invalid: POST /things request application/json example: | /count
       missing-operation-id.yaml         | operation-id: POST /things: no operationId                        | operation-id
       dangling-ref.yaml                 | dangling-ref: #/components/responses/ServerError                  | points at nothing
@@ -30,11 +30,12 @@ class BrokenSpecsAreReportedTest {
       example-with-unknown-field.yaml   | example-invalid: POST /things request application/json example:   | colour
       error-example-wrong-status.yaml   | example-status: POST /things response 403                         | 401
       """)
-  void aBrokenFixtureIsReported(String fixture, String expectedFinding, String detail) {
-    List<String> findings = SpecChecks.ofClasspath("lint/" + fixture).all();
+    void aBrokenFixtureIsReported(String fixture, String expectedFinding, String detail) {
+        List<String> findings = SpecChecks.ofClasspath("lint/" + fixture).all();
 
-    assertThat(findings)
-        .as("findings for %s", fixture)
-        .anySatisfy(finding -> assertThat(finding).startsWith(expectedFinding).contains(detail));
-  }
+        assertThat(findings)
+                .as("findings for %s", fixture)
+                .anySatisfy(finding ->
+                        assertThat(finding).startsWith(expectedFinding).contains(detail));
+    }
 }

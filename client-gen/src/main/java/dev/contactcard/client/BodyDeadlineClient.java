@@ -23,56 +23,60 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class BodyDeadlineClient implements Client {
 
-  private static final ScheduledExecutorService ALARMS = Executors.newSingleThreadScheduledExecutor(task -> {
-    Thread thread = new Thread(task, "contact-card-client-body-deadline");
-    thread.setDaemon(true);
-    return thread;
-  });
+    private static final ScheduledExecutorService ALARMS = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "contact-card-client-body-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-  private final Client delegate;
+    private final Client delegate;
 
-  BodyDeadlineClient(Client delegate) {
-    this.delegate = delegate;
-  }
-
-  @Override
-  public Response execute(Request request, Request.Options options) throws IOException {
-    Response response = delegate.execute(request, options);
-    if (response.body() == null) {
-      return response;
+    BodyDeadlineClient(Client delegate) {
+        this.delegate = delegate;
     }
-    long timeoutMillis = options.readTimeoutMillis();
-    InputStream body = response.body().asInputStream();
-    // Set before the stream is closed: the reader can see the close before the alarm task ends.
-    AtomicBoolean fired = new AtomicBoolean();
-    ScheduledFuture<?> alarm = ALARMS.schedule(() -> {
-      fired.set(true);
-      closeQuietly(body);
-    }, timeoutMillis, TimeUnit.MILLISECONDS);
-    try {
-      return response.toBuilder().body(body.readAllBytes()).build();
-    } catch (IOException e) {
-      if (fired.get()) {
-        HttpTimeoutException timeout = timedOut(timeoutMillis);
-        timeout.initCause(e);
-        throw timeout;
-      }
-      throw e;
-    } finally {
-      alarm.cancel(false);
-      closeQuietly(body);
-    }
-  }
 
-  private static HttpTimeoutException timedOut(long timeoutMillis) {
-    return new HttpTimeoutException("response body not received within the read timeout of " + timeoutMillis + " ms");
-  }
-
-  private static void closeQuietly(InputStream body) {
-    try {
-      body.close();
-    } catch (IOException ignored) {
-      // Closing is how the alarm interrupts a read; a failure to close changes nothing.
+    @Override
+    public Response execute(Request request, Request.Options options) throws IOException {
+        Response response = delegate.execute(request, options);
+        if (response.body() == null) {
+            return response;
+        }
+        long timeoutMillis = options.readTimeoutMillis();
+        InputStream body = response.body().asInputStream();
+        // Set before the stream is closed: the reader can see the close before the alarm task ends.
+        AtomicBoolean fired = new AtomicBoolean();
+        ScheduledFuture<?> alarm = ALARMS.schedule(
+                () -> {
+                    fired.set(true);
+                    closeQuietly(body);
+                },
+                timeoutMillis,
+                TimeUnit.MILLISECONDS);
+        try {
+            return response.toBuilder().body(body.readAllBytes()).build();
+        } catch (IOException e) {
+            if (fired.get()) {
+                HttpTimeoutException timeout = timedOut(timeoutMillis);
+                timeout.initCause(e);
+                throw timeout;
+            }
+            throw e;
+        } finally {
+            alarm.cancel(false);
+            closeQuietly(body);
+        }
     }
-  }
+
+    private static HttpTimeoutException timedOut(long timeoutMillis) {
+        return new HttpTimeoutException(
+                "response body not received within the read timeout of " + timeoutMillis + " ms");
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // Closing is how the alarm interrupts a read; a failure to close changes nothing.
+        }
+    }
 }

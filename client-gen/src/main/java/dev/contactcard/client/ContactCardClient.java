@@ -93,362 +93,353 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
  */
 public final class ContactCardClient {
 
-  /** The production API: {@value}. */
-  public static final String DEFAULT_BASE_URL = "https://api.linqapp.com/api/partner";
+    /** The production API: {@value}. */
+    public static final String DEFAULT_BASE_URL = "https://api.linqapp.com/api/partner";
 
-  /** Environment variable of the API key. */
-  public static final String API_KEY_ENV = "LINQ_API_V3_API_KEY";
+    /** Environment variable of the API key. */
+    public static final String API_KEY_ENV = "LINQ_API_V3_API_KEY";
 
-  /** Environment variable of the base URL. */
-  public static final String BASE_URL_ENV = "LINQ_API_V3_BASE_URL";
+    /** Environment variable of the base URL. */
+    public static final String BASE_URL_ENV = "LINQ_API_V3_BASE_URL";
 
-  /** System property of the API key; wins over {@value #API_KEY_ENV}. */
-  public static final String API_KEY_PROPERTY = "linq.apiKey";
+    /** System property of the API key; wins over {@value #API_KEY_ENV}. */
+    public static final String API_KEY_PROPERTY = "linq.apiKey";
 
-  /** System property of the base URL; wins over {@value #BASE_URL_ENV}. */
-  public static final String BASE_URL_PROPERTY = "linq.baseUrl";
+    /** System property of the base URL; wins over {@value #BASE_URL_ENV}. */
+    public static final String BASE_URL_PROPERTY = "linq.baseUrl";
 
-  private final ContactCardApi api;
-  private final String baseUrl;
-  private final int maxRetries;
+    private final ContactCardApi api;
+    private final String baseUrl;
+    private final int maxRetries;
 
-  private ContactCardClient(Builder builder, String apiKey, String baseUrl) {
-    this.baseUrl = baseUrl;
-    this.maxRetries = builder.maxRetries;
-    ObjectMapper objectMapper = objectMapper();
-    HttpClient httpClient =
-        HttpClient.newBuilder()
-            .connectTimeout(builder.connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            // HTTP/2 over TLS (ALPN); plain http stays HTTP/1.1, without an h2c upgrade dance.
-            .version(
-                baseUrl.startsWith("https:")
-                    ? HttpClient.Version.HTTP_2
-                    : HttpClient.Version.HTTP_1_1)
-            .build();
-    this.api =
-        Feign.builder()
-            .client(new BodyDeadlineClient(new Http2Client(httpClient)))
-            .options(new Request.Options(builder.connectTimeout, builder.readTimeout, false))
-            .encoder(new JacksonEncoder(objectMapper))
-            .decoder(new ContactCardDecoder(objectMapper))
-            .errorDecoder(new ContactCardErrorDecoder(objectMapper))
-            .retryer(
-                new ContactCardRetryer(
-                    builder.maxRetries, builder.sleeper, builder.clock, builder.random))
-            .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
-            .requestInterceptor(new ClientHeaders(apiKey, builder.headers))
-            .logger(new RedactingLogger())
-            .logLevel(Logger.Level.FULL)
-            .target(ContactCardApi.class, baseUrl);
-  }
-
-  /** A builder with the defaults of the table above; nothing is read from the environment. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * A client configured from system properties and environment variables only; the same as
-   * {@code builder().fromEnv().build()}.
-   *
-   * @throws IllegalStateException if no API key is set
-   */
-  public static ContactCardClient fromEnv() {
-    return builder().fromEnv().build();
-  }
-
-  /**
-   * Sets up the contact card of a phone number ({@code POST /v3/contact_card}). Intended for the
-   * initial, one-time setup; change an existing card with {@link #update}.
-   *
-   * @param request the card; {@code phone_number} (E.164) and {@code first_name} are required
-   * @return the stored card; {@link ContactCard#getIsActive()} tells whether it was applied to the
-   *     device
-   * @throws ConflictException if the number already has an active card (code 2014)
-   * @throws BadRequestException if the request is invalid (codes 1001 to 1005)
-   * @throws ContactCardException for any other failure
-   */
-  public ContactCard create(CreateContactCardRequest request) {
-    Objects.requireNonNull(request, "request");
-    return call(() -> api.createContactCard(request));
-  }
-
-  /**
-   * Lists every contact card of the partner, active or not, ordered by phone number ({@code GET
-   * /v3/contact_card}).
-   *
-   * @return the cards, unmodifiable; empty when the partner has none
-   * @throws ContactCardException on failure
-   */
-  public List<ContactCard> list() {
-    return List.copyOf(call(() -> api.getContactCards((String) null)).getContactCards());
-  }
-
-  /**
-   * Returns the contact card of one phone number, active or not ({@code GET
-   * /v3/contact_card?phone_number=...}).
-   *
-   * @param phoneNumber an E.164 phone number, for example {@code +15551234567}
-   * @return the card, or empty when the number has none
-   * @throws BadRequestException if the number is not E.164 (code 1002)
-   * @throws ContactCardException for any other failure
-   */
-  public Optional<ContactCard> get(String phoneNumber) {
-    Objects.requireNonNull(phoneNumber, "phoneNumber");
-    ContactCardList cards = call(() -> api.getContactCards(phoneNumber));
-    return cards.getContactCards().stream().findFirst();
-  }
-
-  /**
-   * Updates the active contact card of a phone number ({@code PATCH
-   * /v3/contact_card?phone_number=...}), with merge semantics: only the fields set on {@code
-   * request} are sent and change; the others keep their values. To clear {@code last_name} or
-   * {@code image_url}, set it to {@code null} explicitly ({@code lastName(null)}); an unset field
-   * is not sent at all.
-   *
-   * @param phoneNumber the E.164 phone number of the card
-   * @param request the fields to change
-   * @return the card after the update
-   * @throws NotFoundException if the number has no active card (code 2013)
-   * @throws BadRequestException if the request is invalid
-   * @throws ContactCardException for any other failure
-   */
-  public ContactCard update(String phoneNumber, UpdateContactCardRequest request) {
-    Objects.requireNonNull(phoneNumber, "phoneNumber");
-    Objects.requireNonNull(request, "request");
-    return call(() -> api.updateContactCard(phoneNumber, request));
-  }
-
-  /** The base URL this client calls. */
-  public String baseUrl() {
-    return baseUrl;
-  }
-
-  @Override
-  public String toString() {
-    return "ContactCardClient{baseUrl=" + baseUrl + ", maxRetries=" + maxRetries + "}";
-  }
-
-  /**
-   * Runs one generated call. Errors already arrive as {@link ContactCardException}s (error
-   * decoder and retryer); this only unwraps Feign's wrapper around a decoding failure and
-   * translates a body that broke off while being read.
-   */
-  private static <T> T call(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (DecodeException e) {
-      if (e.getCause() instanceof ContactCardInvalidDataException) {
-        throw (ContactCardInvalidDataException) e.getCause();
-      }
-      throw new ContactCardInvalidDataException("Could not read the response: " + e.getMessage(), e);
-    } catch (FeignException e) {
-      throw TransportFailures.translate(e.getCause() == null ? e : e.getCause(), e.request());
+    private ContactCardClient(Builder builder, String apiKey, String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.maxRetries = builder.maxRetries;
+        ObjectMapper objectMapper = objectMapper();
+        HttpClient httpClient = HttpClient.newBuilder()
+                .connectTimeout(builder.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // HTTP/2 over TLS (ALPN); plain http stays HTTP/1.1, without an h2c upgrade dance.
+                .version(baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .build();
+        this.api = Feign.builder()
+                .client(new BodyDeadlineClient(new Http2Client(httpClient)))
+                .options(new Request.Options(builder.connectTimeout, builder.readTimeout, false))
+                .encoder(new JacksonEncoder(objectMapper))
+                .decoder(new ContactCardDecoder(objectMapper))
+                .errorDecoder(new ContactCardErrorDecoder(objectMapper))
+                .retryer(new ContactCardRetryer(builder.maxRetries, builder.sleeper, builder.clock, builder.random))
+                .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
+                .requestInterceptor(new ClientHeaders(apiKey, builder.headers))
+                .logger(new RedactingLogger())
+                .logLevel(Logger.Level.FULL)
+                .target(ContactCardApi.class, baseUrl);
     }
-  }
 
-  /**
-   * Jackson as the client needs it: unset fields are not sent ({@code NON_NULL}), an explicit
-   * {@code JsonNullable.of(null)} is sent as {@code null}, unknown response fields are ignored.
-   */
-  static ObjectMapper objectMapper() {
-    ObjectMapper mapper = new ObjectMapper();
-    mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    mapper.registerModule(new JsonNullableModule());
-    return mapper;
-  }
-
-  /**
-   * Builds a {@link ContactCardClient}. Not thread-safe; {@link #build()} may be called more than
-   * once. See the table in {@link ContactCardClient} for every setting.
-   */
-  public static final class Builder {
-
-    private String apiKey;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private int maxRetries = 2;
-    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    private Sleeper sleeper = Sleeper.THREAD_SLEEP;
-    private Clock clock = Clock.systemUTC();
-    private DoubleSupplier random = ContactCardRetryer.defaultRandom();
-
-    private Builder() {
+    /** A builder with the defaults of the table above; nothing is read from the environment. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Reads the API key and the base URL from the system properties {@value
-     * ContactCardClient#API_KEY_PROPERTY} and {@value ContactCardClient#BASE_URL_PROPERTY}, else
-     * from the environment variables {@value ContactCardClient#API_KEY_ENV} and {@value
-     * ContactCardClient#BASE_URL_ENV}. A setting found in neither keeps its current value.
-     */
-    public Builder fromEnv() {
-      return fromEnv(System::getProperty, System::getenv);
-    }
-
-    /** {@link #fromEnv()} with the lookups injected, for tests. */
-    Builder fromEnv(UnaryOperator<String> systemProperties, UnaryOperator<String> environment) {
-      firstNonBlank(
-              systemProperties.apply(API_KEY_PROPERTY), environment.apply(API_KEY_ENV))
-          .ifPresent(this::apiKey);
-      firstNonBlank(
-              systemProperties.apply(BASE_URL_PROPERTY), environment.apply(BASE_URL_ENV))
-          .ifPresent(this::baseUrl);
-      return this;
-    }
-
-    /** The API key, sent as {@code Authorization: Bearer <key>}. Required. */
-    public Builder apiKey(String apiKey) {
-      this.apiKey = apiKey;
-      return this;
-    }
-
-    /**
-     * The base URL, up to but without {@code /v3/contact_card}; default {@value
-     * ContactCardClient#DEFAULT_BASE_URL}. The local sandbox is {@code
-     * http://localhost:8080/api/partner}.
-     */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-      return this;
-    }
-
-    /** How long to wait for a connection; default 10 s. */
-    public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
-      return this;
-    }
-
-    /**
-     * How long each attempt of a request waits for the response headers, and then again for the
-     * whole response body; default 30 s. A server that stalls in either is a {@link
-     * ContactCardTimeoutException} (retried like any timeout).
-     */
-    public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = positive(readTimeout, "readTimeout");
-      return this;
-    }
-
-    /**
-     * How many times a failed request is retried (connection errors, timeouts, 408, 429, 5xx);
-     * default 2, so at most 3 attempts. {@code 0} disables retries.
-     */
-    public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
-      return this;
-    }
-
-    /**
-     * A header sent with every request, replacing any earlier value of that header (including
-     * the default {@code User-Agent}). The key is set with {@link #apiKey(String)}, not here.
-     *
-     * @throws IllegalArgumentException for {@code Authorization}
-     */
-    public Builder header(String name, String value) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(value, "value");
-      if (name.equalsIgnoreCase("Authorization")) {
-        throw new IllegalArgumentException("Set the API key with apiKey(...), not as a header");
-      }
-      headers.remove(name); // so the name is sent as last spelled
-      headers.put(name, value);
-      return this;
-    }
-
-    /** {@link #header(String, String)} for each entry. */
-    public Builder headers(Map<String, String> headers) {
-      headers.forEach(this::header);
-      return this;
-    }
-
-    /** Replaces the real sleep between retries, for tests. */
-    Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
-    /** The clock that {@code Retry-After} HTTP dates are compared with, for tests. */
-    Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** The source of jitter, a value in [0, 1), for tests. */
-    Builder random(DoubleSupplier random) {
-      this.random = Objects.requireNonNull(random, "random");
-      return this;
-    }
-
-    /**
-     * Builds the client.
+     * A client configured from system properties and environment variables only; the same as
+     * {@code builder().fromEnv().build()}.
      *
      * @throws IllegalStateException if no API key is set
-     * @throws IllegalArgumentException if the API key holds a space, a control or a non-ASCII
-     *     character (its message never shows the key), or if the base URL is not an absolute
-     *     http(s) URL
      */
-    public ContactCardClient build() {
-      if (apiKey == null || apiKey.isBlank()) {
-        throw new IllegalStateException(
-            "No API key for the Contact Card client: call apiKey(...) on the builder, or set the"
-                + " system property "
-                + API_KEY_PROPERTY
-                + " or the environment variable "
-                + API_KEY_ENV
-                + " and use fromEnv()");
-      }
-      String key = apiKey.strip();
-      if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-        // The JDK would refuse the header at the first call, quoting the key in its message.
-        throw new IllegalArgumentException(
-            "The API key must be printable ASCII without spaces or line breaks (check how it was"
-                + " copied into the environment); the key is not shown here");
-      }
-      return new ContactCardClient(this, key, normalize(baseUrl));
+    public static ContactCardClient fromEnv() {
+        return builder().fromEnv().build();
     }
 
-    private static String normalize(String baseUrl) {
-      String url = baseUrl.strip();
-      while (url.endsWith("/")) {
-        url = url.substring(0, url.length() - 1);
-      }
-      try {
-        URI uri = new URI(url);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-          throw new IllegalArgumentException(
-              "baseUrl must be an absolute http or https URL, was '" + baseUrl + "'");
-        }
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("baseUrl is not a valid URL: '" + baseUrl + "'", e);
-      }
-      return url;
+    /**
+     * Sets up the contact card of a phone number ({@code POST /v3/contact_card}). Intended for the
+     * initial, one-time setup; change an existing card with {@link #update}.
+     *
+     * @param request the card; {@code phone_number} (E.164) and {@code first_name} are required
+     * @return the stored card; {@link ContactCard#getIsActive()} tells whether it was applied to the
+     *     device
+     * @throws ConflictException if the number already has an active card (code 2014)
+     * @throws BadRequestException if the request is invalid (codes 1001 to 1005)
+     * @throws ContactCardException for any other failure
+     */
+    public ContactCard create(CreateContactCardRequest request) {
+        Objects.requireNonNull(request, "request");
+        return call(() -> api.createContactCard(request));
     }
 
-    private static Duration positive(Duration duration, String name) {
-      Objects.requireNonNull(duration, name);
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + duration);
-      }
-      return duration;
+    /**
+     * Lists every contact card of the partner, active or not, ordered by phone number ({@code GET
+     * /v3/contact_card}).
+     *
+     * @return the cards, unmodifiable; empty when the partner has none
+     * @throws ContactCardException on failure
+     */
+    public List<ContactCard> list() {
+        return List.copyOf(call(() -> api.getContactCards((String) null)).getContactCards());
     }
 
-    private static Optional<String> firstNonBlank(String first, String second) {
-      if (first != null && !first.isBlank()) {
-        return Optional.of(first);
-      }
-      return second != null && !second.isBlank() ? Optional.of(second) : Optional.empty();
+    /**
+     * Returns the contact card of one phone number, active or not ({@code GET
+     * /v3/contact_card?phone_number=...}).
+     *
+     * @param phoneNumber an E.164 phone number, for example {@code +15551234567}
+     * @return the card, or empty when the number has none
+     * @throws BadRequestException if the number is not E.164 (code 1002)
+     * @throws ContactCardException for any other failure
+     */
+    public Optional<ContactCard> get(String phoneNumber) {
+        Objects.requireNonNull(phoneNumber, "phoneNumber");
+        ContactCardList cards = call(() -> api.getContactCards(phoneNumber));
+        return cards.getContactCards().stream().findFirst();
+    }
+
+    /**
+     * Updates the active contact card of a phone number ({@code PATCH
+     * /v3/contact_card?phone_number=...}), with merge semantics: only the fields set on {@code
+     * request} are sent and change; the others keep their values. To clear {@code last_name} or
+     * {@code image_url}, set it to {@code null} explicitly ({@code lastName(null)}); an unset field
+     * is not sent at all.
+     *
+     * @param phoneNumber the E.164 phone number of the card
+     * @param request the fields to change
+     * @return the card after the update
+     * @throws NotFoundException if the number has no active card (code 2013)
+     * @throws BadRequestException if the request is invalid
+     * @throws ContactCardException for any other failure
+     */
+    public ContactCard update(String phoneNumber, UpdateContactCardRequest request) {
+        Objects.requireNonNull(phoneNumber, "phoneNumber");
+        Objects.requireNonNull(request, "request");
+        return call(() -> api.updateContactCard(phoneNumber, request));
+    }
+
+    /** The base URL this client calls. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     @Override
     public String toString() {
-      return "ContactCardClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "<redacted>") + "}";
+        return "ContactCardClient{baseUrl=" + baseUrl + ", maxRetries=" + maxRetries + "}";
     }
-  }
+
+    /**
+     * Runs one generated call. Errors already arrive as {@link ContactCardException}s (error
+     * decoder and retryer); this only unwraps Feign's wrapper around a decoding failure and
+     * translates a body that broke off while being read.
+     */
+    private static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DecodeException e) {
+            if (e.getCause() instanceof ContactCardInvalidDataException) {
+                throw (ContactCardInvalidDataException) e.getCause();
+            }
+            throw new ContactCardInvalidDataException("Could not read the response: " + e.getMessage(), e);
+        } catch (FeignException e) {
+            throw TransportFailures.translate(e.getCause() == null ? e : e.getCause(), e.request());
+        }
+    }
+
+    /**
+     * Jackson as the client needs it: unset fields are not sent ({@code NON_NULL}), an explicit
+     * {@code JsonNullable.of(null)} is sent as {@code null}, unknown response fields are ignored.
+     */
+    static ObjectMapper objectMapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.registerModule(new JsonNullableModule());
+        return mapper;
+    }
+
+    /**
+     * Builds a {@link ContactCardClient}. Not thread-safe; {@link #build()} may be called more than
+     * once. See the table in {@link ContactCardClient} for every setting.
+     */
+    public static final class Builder {
+
+        private String apiKey;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private int maxRetries = 2;
+        private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private Sleeper sleeper = Sleeper.THREAD_SLEEP;
+        private Clock clock = Clock.systemUTC();
+        private DoubleSupplier random = ContactCardRetryer.defaultRandom();
+
+        private Builder() {}
+
+        /**
+         * Reads the API key and the base URL from the system properties {@value
+         * ContactCardClient#API_KEY_PROPERTY} and {@value ContactCardClient#BASE_URL_PROPERTY}, else
+         * from the environment variables {@value ContactCardClient#API_KEY_ENV} and {@value
+         * ContactCardClient#BASE_URL_ENV}. A setting found in neither keeps its current value.
+         */
+        public Builder fromEnv() {
+            return fromEnv(System::getProperty, System::getenv);
+        }
+
+        /** {@link #fromEnv()} with the lookups injected, for tests. */
+        Builder fromEnv(UnaryOperator<String> systemProperties, UnaryOperator<String> environment) {
+            firstNonBlank(systemProperties.apply(API_KEY_PROPERTY), environment.apply(API_KEY_ENV))
+                    .ifPresent(this::apiKey);
+            firstNonBlank(systemProperties.apply(BASE_URL_PROPERTY), environment.apply(BASE_URL_ENV))
+                    .ifPresent(this::baseUrl);
+            return this;
+        }
+
+        /** The API key, sent as {@code Authorization: Bearer <key>}. Required. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * The base URL, up to but without {@code /v3/contact_card}; default {@value
+         * ContactCardClient#DEFAULT_BASE_URL}. The local sandbox is {@code
+         * http://localhost:8080/api/partner}.
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** How long to wait for a connection; default 10 s. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long each attempt of a request waits for the response headers, and then again for the
+         * whole response body; default 30 s. A server that stalls in either is a {@link
+         * ContactCardTimeoutException} (retried like any timeout).
+         */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = positive(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How many times a failed request is retried (connection errors, timeouts, 408, 429, 5xx);
+         * default 2, so at most 3 attempts. {@code 0} disables retries.
+         */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /**
+         * A header sent with every request, replacing any earlier value of that header (including
+         * the default {@code User-Agent}). The key is set with {@link #apiKey(String)}, not here.
+         *
+         * @throws IllegalArgumentException for {@code Authorization}
+         */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (name.equalsIgnoreCase("Authorization")) {
+                throw new IllegalArgumentException("Set the API key with apiKey(...), not as a header");
+            }
+            headers.remove(name); // so the name is sent as last spelled
+            headers.put(name, value);
+            return this;
+        }
+
+        /** {@link #header(String, String)} for each entry. */
+        public Builder headers(Map<String, String> headers) {
+            headers.forEach(this::header);
+            return this;
+        }
+
+        /** Replaces the real sleep between retries, for tests. */
+        Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The clock that {@code Retry-After} HTTP dates are compared with, for tests. */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The source of jitter, a value in [0, 1), for tests. */
+        Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @throws IllegalStateException if no API key is set
+         * @throws IllegalArgumentException if the API key holds a space, a control or a non-ASCII
+         *     character (its message never shows the key), or if the base URL is not an absolute
+         *     http(s) URL
+         */
+        public ContactCardClient build() {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalStateException(
+                        "No API key for the Contact Card client: call apiKey(...) on the builder, or set the"
+                                + " system property "
+                                + API_KEY_PROPERTY
+                                + " or the environment variable "
+                                + API_KEY_ENV
+                                + " and use fromEnv()");
+            }
+            String key = apiKey.strip();
+            if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                // The JDK would refuse the header at the first call, quoting the key in its message.
+                throw new IllegalArgumentException(
+                        "The API key must be printable ASCII without spaces or line breaks (check how it was"
+                                + " copied into the environment); the key is not shown here");
+            }
+            return new ContactCardClient(this, key, normalize(baseUrl));
+        }
+
+        private static String normalize(String baseUrl) {
+            String url = baseUrl.strip();
+            while (url.endsWith("/")) {
+                url = url.substring(0, url.length() - 1);
+            }
+            try {
+                URI uri = new URI(url);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                    throw new IllegalArgumentException(
+                            "baseUrl must be an absolute http or https URL, was '" + baseUrl + "'");
+                }
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("baseUrl is not a valid URL: '" + baseUrl + "'", e);
+            }
+            return url;
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + duration);
+            }
+            return duration;
+        }
+
+        private static Optional<String> firstNonBlank(String first, String second) {
+            if (first != null && !first.isBlank()) {
+                return Optional.of(first);
+            }
+            return second != null && !second.isBlank() ? Optional.of(second) : Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return "ContactCardClient.Builder{baseUrl=" + baseUrl + ", apiKey="
+                    + (apiKey == null ? "unset" : "<redacted>") + "}";
+        }
+    }
 }

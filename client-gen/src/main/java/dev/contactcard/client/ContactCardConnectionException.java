@@ -8,9 +8,9 @@ package dev.contactcard.client;
  */
 public class ContactCardConnectionException extends ContactCardException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  ContactCardConnectionException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    ContactCardConnectionException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

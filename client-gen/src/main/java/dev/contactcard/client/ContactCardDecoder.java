@@ -2,8 +2,8 @@ package dev.contactcard.client;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
@@ -29,124 +29,125 @@ import java.util.List;
  */
 final class ContactCardDecoder implements Decoder {
 
-  private static final String MODEL_PACKAGE = ContactCard.class.getPackageName();
+    private static final String MODEL_PACKAGE = ContactCard.class.getPackageName();
 
-  private final ObjectMapper objectMapper;
+    private final ObjectMapper objectMapper;
 
-  ContactCardDecoder(ObjectMapper objectMapper) {
-    this.objectMapper = objectMapper;
-  }
+    ContactCardDecoder(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
 
-  @Override
-  public Object decode(Response response, Type type) throws IOException {
-    byte[] bytes;
-    if (response.body() == null) {
-      bytes = new byte[0];
-    } else {
-      try (InputStream in = response.body().asInputStream()) {
-        bytes = in.readAllBytes();
-      }
-    }
-    String what = "HTTP " + response.status() + " answer to " + response.request().httpMethod();
-    String text = new String(bytes, StandardCharsets.UTF_8).strip();
-    if (text.isEmpty()) {
-      throw new ContactCardInvalidDataException(what + " has an empty body", null);
-    }
-    String expected = simpleName(type);
-    JavaType javaType = objectMapper.constructType(type);
-    Object value;
-    String missing;
-    try {
-      JsonNode tree = objectMapper.readTree(bytes);
-      value = objectMapper.treeToValue(tree, javaType);
-      missing = firstMissingRequiredField(javaType, tree, "");
-    } catch (JacksonException e) {
-      throw new ContactCardInvalidDataException(
-          what + " is not a valid " + expected + ": " + problem(e, text), e);
-    }
-    if (value == null) {
-      throw new ContactCardInvalidDataException(what + " is not a valid " + expected + ": null", null);
-    }
-    if (missing != null) {
-      throw new ContactCardInvalidDataException(
-          what + " is not a valid " + expected + ": required field " + missing + " is missing or null",
-          null);
-    }
-    return value;
-  }
-
-  /** What is wrong, without quoting a JSON body (it may hold phone numbers). */
-  private static String problem(JacksonException e, String text) {
-    boolean looksLikeJson = text.startsWith("{") || text.startsWith("[");
-    if (!looksLikeJson) {
-      return "not JSON: " + ContactCardException.snippet(text);
-    }
-    if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
-      return "unexpected value at " + path(((JsonMappingException) e).getPath());
-    }
-    if (e.getLocation() == null) {
-      return "malformed JSON";
-    }
-    return "malformed JSON at line "
-        + e.getLocation().getLineNr()
-        + ", column "
-        + e.getLocation().getColumnNr();
-  }
-
-  private static String path(List<JsonMappingException.Reference> references) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference reference : references) {
-      if (reference.getFieldName() != null) {
-        path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.length() == 0 ? "the top level" : path.toString();
-  }
-
-  /**
-   * The JSON path of the first property that the spec marks {@code required} (the generator's
-   * {@code @JsonProperty(required = true)}) but that is absent or null in the JSON, looking into
-   * nested models and lists; {@code null} if there is none. The JSON is checked rather than the
-   * model, since a generated model fills a missing required list with an empty one.
-   */
-  private String firstMissingRequiredField(JavaType type, JsonNode json, String path) {
-    if (type.isCollectionLikeType() && json.isArray()) {
-      for (int i = 0; i < json.size(); i++) {
-        String elementPath = path + "[" + i + "]";
-        if (json.get(i).isNull()) {
-          return elementPath;
+    @Override
+    public Object decode(Response response, Type type) throws IOException {
+        byte[] bytes;
+        if (response.body() == null) {
+            bytes = new byte[0];
+        } else {
+            try (InputStream in = response.body().asInputStream()) {
+                bytes = in.readAllBytes();
+            }
         }
-        String missing = firstMissingRequiredField(type.getContentType(), json.get(i), elementPath);
+        String what =
+                "HTTP " + response.status() + " answer to " + response.request().httpMethod();
+        String text = new String(bytes, StandardCharsets.UTF_8).strip();
+        if (text.isEmpty()) {
+            throw new ContactCardInvalidDataException(what + " has an empty body", null);
+        }
+        String expected = simpleName(type);
+        JavaType javaType = objectMapper.constructType(type);
+        Object value;
+        String missing;
+        try {
+            JsonNode tree = objectMapper.readTree(bytes);
+            value = objectMapper.treeToValue(tree, javaType);
+            missing = firstMissingRequiredField(javaType, tree, "");
+        } catch (JacksonException e) {
+            throw new ContactCardInvalidDataException(
+                    what + " is not a valid " + expected + ": " + problem(e, text), e);
+        }
+        if (value == null) {
+            throw new ContactCardInvalidDataException(what + " is not a valid " + expected + ": null", null);
+        }
         if (missing != null) {
-          return missing;
+            throw new ContactCardInvalidDataException(
+                    what + " is not a valid " + expected + ": required field " + missing + " is missing or null", null);
         }
-      }
-      return null;
+        return value;
     }
-    if (!json.isObject() || !type.getRawClass().getPackageName().equals(MODEL_PACKAGE)) {
-      return null;
-    }
-    BeanDescription description = objectMapper.getDeserializationConfig().introspect(type);
-    for (BeanPropertyDefinition property : description.findProperties()) {
-      String propertyPath = path.isEmpty() ? property.getName() : path + "." + property.getName();
-      JsonNode value = json.get(property.getName());
-      if (value == null || value.isNull()) {
-        if (property.isRequired()) {
-          return propertyPath;
-        }
-        continue;
-      }
-      String missing = firstMissingRequiredField(property.getPrimaryType(), value, propertyPath);
-      if (missing != null) {
-        return missing;
-      }
-    }
-    return null;
-  }
 
-  private static String simpleName(Type type) {
-    return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
-  }
+    /** What is wrong, without quoting a JSON body (it may hold phone numbers). */
+    private static String problem(JacksonException e, String text) {
+        boolean looksLikeJson = text.startsWith("{") || text.startsWith("[");
+        if (!looksLikeJson) {
+            return "not JSON: " + ContactCardException.snippet(text);
+        }
+        if (e instanceof JsonMappingException
+                && !((JsonMappingException) e).getPath().isEmpty()) {
+            return "unexpected value at " + path(((JsonMappingException) e).getPath());
+        }
+        if (e.getLocation() == null) {
+            return "malformed JSON";
+        }
+        return "malformed JSON at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "the top level" : path.toString();
+    }
+
+    /**
+     * The JSON path of the first property that the spec marks {@code required} (the generator's
+     * {@code @JsonProperty(required = true)}) but that is absent or null in the JSON, looking into
+     * nested models and lists; {@code null} if there is none. The JSON is checked rather than the
+     * model, since a generated model fills a missing required list with an empty one.
+     */
+    private String firstMissingRequiredField(JavaType type, JsonNode json, String path) {
+        if (type.isCollectionLikeType() && json.isArray()) {
+            for (int i = 0; i < json.size(); i++) {
+                String elementPath = path + "[" + i + "]";
+                if (json.get(i).isNull()) {
+                    return elementPath;
+                }
+                String missing = firstMissingRequiredField(type.getContentType(), json.get(i), elementPath);
+                if (missing != null) {
+                    return missing;
+                }
+            }
+            return null;
+        }
+        if (!json.isObject() || !type.getRawClass().getPackageName().equals(MODEL_PACKAGE)) {
+            return null;
+        }
+        BeanDescription description = objectMapper.getDeserializationConfig().introspect(type);
+        for (BeanPropertyDefinition property : description.findProperties()) {
+            String propertyPath = path.isEmpty() ? property.getName() : path + "." + property.getName();
+            JsonNode value = json.get(property.getName());
+            if (value == null || value.isNull()) {
+                if (property.isRequired()) {
+                    return propertyPath;
+                }
+                continue;
+            }
+            String missing = firstMissingRequiredField(property.getPrimaryType(), value, propertyPath);
+            if (missing != null) {
+                return missing;
+            }
+        }
+        return null;
+    }
+
+    private static String simpleName(Type type) {
+        return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
+    }
 }

@@ -19,19 +19,19 @@ package dev.contactcard.client;
  */
 public class ContactCardException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  ContactCardException(String message) {
-    super(message);
-  }
+    ContactCardException(String message) {
+        super(message);
+    }
 
-  ContactCardException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    ContactCardException(String message, Throwable cause) {
+        super(message, cause);
+    }
 
-  /** A body as messages quote it: whitespace collapsed, at most 200 characters. */
-  static String snippet(String body) {
-    String text = body.strip().replaceAll("\\s+", " ");
-    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
-  }
+    /** A body as messages quote it: whitespace collapsed, at most 200 characters. */
+    static String snippet(String body) {
+        String text = body.strip().replaceAll("\\s+", " ");
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
 }

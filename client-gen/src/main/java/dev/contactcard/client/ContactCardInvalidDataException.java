@@ -10,9 +10,9 @@ package dev.contactcard.client;
  */
 public class ContactCardInvalidDataException extends ContactCardException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  ContactCardInvalidDataException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    ContactCardInvalidDataException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

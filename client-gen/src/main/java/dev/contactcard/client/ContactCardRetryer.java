@@ -30,96 +30,96 @@ import java.util.function.DoubleSupplier;
  */
 final class ContactCardRetryer implements Retryer {
 
-  static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
-  static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
-  static final double MAX_JITTER = 0.25;
+    static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+    static final double MAX_JITTER = 0.25;
 
-  private final int maxRetries;
-  private final Sleeper sleeper;
-  private final Clock clock;
-  private final DoubleSupplier random;
-  private int retries;
+    private final int maxRetries;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private int retries;
 
-  ContactCardRetryer(int maxRetries, Sleeper sleeper, Clock clock, DoubleSupplier random) {
-    this.maxRetries = maxRetries;
-    this.sleeper = sleeper;
-    this.clock = clock;
-    this.random = random;
-  }
-
-  static DoubleSupplier defaultRandom() {
-    return () -> ThreadLocalRandom.current().nextDouble();
-  }
-
-  @Override
-  public void continueOrPropagate(RetryableException e) {
-    ContactCardException failure =
-        e.getCause() instanceof ContactCardException
-            ? (ContactCardException) e.getCause()
-            : TransportFailures.translate(e.getCause(), e.request());
-    if (retries >= maxRetries || Thread.currentThread().isInterrupted()) {
-      throw propagate(e, failure);
+    ContactCardRetryer(int maxRetries, Sleeper sleeper, Clock clock, DoubleSupplier random) {
+        this.maxRetries = maxRetries;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.random = random;
     }
-    Duration delay = delayBeforeRetry(retries, failure);
-    retries++;
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw propagate(e, failure);
-    }
-  }
 
-  /** The wait before retry number {@code retry} (0-based) after {@code failure}. */
-  Duration delayBeforeRetry(int retry, ContactCardException failure) {
-    if (failure instanceof ContactCardServiceException) {
-      Optional<Duration> asked = retryAfter((ContactCardServiceException) failure);
-      if (asked.isPresent()) {
-        return asked.get().compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : asked.get();
-      }
+    static DoubleSupplier defaultRandom() {
+        return () -> ThreadLocalRandom.current().nextDouble();
     }
-    double backoffMillis =
-        Math.min(INITIAL_BACKOFF.toMillis() * Math.pow(2, retry), MAX_BACKOFF.toMillis());
-    double jitter = 1.0 - MAX_JITTER * random.getAsDouble();
-    return Duration.ofNanos(Math.round(backoffMillis * jitter * 1_000_000));
-  }
 
-  private Optional<Duration> retryAfter(ContactCardServiceException failure) {
-    Optional<String> millis = failure.header("Retry-After-Ms");
-    if (millis.isPresent()) {
-      try {
-        return Optional.of(nonNegative(Math.round(Double.parseDouble(millis.get().trim()) * 1e6)));
-      } catch (NumberFormatException ignored) {
-        // fall through to Retry-After
-      }
+    @Override
+    public void continueOrPropagate(RetryableException e) {
+        ContactCardException failure = e.getCause() instanceof ContactCardException
+                ? (ContactCardException) e.getCause()
+                : TransportFailures.translate(e.getCause(), e.request());
+        if (retries >= maxRetries || Thread.currentThread().isInterrupted()) {
+            throw propagate(e, failure);
+        }
+        Duration delay = delayBeforeRetry(retries, failure);
+        retries++;
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw propagate(e, failure);
+        }
     }
-    Optional<String> value = failure.header("Retry-After").map(String::trim);
-    if (value.isEmpty()) {
-      return Optional.empty();
+
+    /** The wait before retry number {@code retry} (0-based) after {@code failure}. */
+    Duration delayBeforeRetry(int retry, ContactCardException failure) {
+        if (failure instanceof ContactCardServiceException) {
+            Optional<Duration> asked = retryAfter((ContactCardServiceException) failure);
+            if (asked.isPresent()) {
+                return asked.get().compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : asked.get();
+            }
+        }
+        double backoffMillis = Math.min(INITIAL_BACKOFF.toMillis() * Math.pow(2, retry), MAX_BACKOFF.toMillis());
+        double jitter = 1.0 - MAX_JITTER * random.getAsDouble();
+        return Duration.ofNanos(Math.round(backoffMillis * jitter * 1_000_000));
     }
-    try {
-      return Optional.of(nonNegative(Math.round(Double.parseDouble(value.get()) * 1e9)));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        return Optional.of(nonNegative(Duration.between(clock.instant(), at).toNanos()));
-      } catch (DateTimeParseException notADate) {
-        return Optional.empty();
-      }
+
+    private Optional<Duration> retryAfter(ContactCardServiceException failure) {
+        Optional<String> millis = failure.header("Retry-After-Ms");
+        if (millis.isPresent()) {
+            try {
+                return Optional.of(
+                        nonNegative(Math.round(Double.parseDouble(millis.get().trim()) * 1e6)));
+            } catch (NumberFormatException ignored) {
+                // fall through to Retry-After
+            }
+        }
+        Optional<String> value = failure.header("Retry-After").map(String::trim);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(nonNegative(Math.round(Double.parseDouble(value.get()) * 1e9)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                return Optional.of(
+                        nonNegative(Duration.between(clock.instant(), at).toNanos()));
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
     }
-  }
 
-  private static Duration nonNegative(long nanos) {
-    return Duration.ofNanos(Math.max(0, nanos));
-  }
+    private static Duration nonNegative(long nanos) {
+        return Duration.ofNanos(Math.max(0, nanos));
+    }
 
-  private static RetryableException propagate(RetryableException e, ContactCardException failure) {
-    return new RetryableException(
-        e.status(), failure.getMessage(), e.method(), failure, (Long) null, e.request());
-  }
+    private static RetryableException propagate(RetryableException e, ContactCardException failure) {
+        return new RetryableException(e.status(), failure.getMessage(), e.method(), failure, (Long) null, e.request());
+    }
 
-  @Override
-  public Retryer clone() {
-    return new ContactCardRetryer(maxRetries, sleeper, clock, random);
-  }
+    @Override
+    public Retryer clone() {
+        return new ContactCardRetryer(maxRetries, sleeper, clock, random);
+    }
 }

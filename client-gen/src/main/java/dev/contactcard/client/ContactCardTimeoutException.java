@@ -8,9 +8,9 @@ package dev.contactcard.client;
  */
 public class ContactCardTimeoutException extends ContactCardException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  ContactCardTimeoutException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    ContactCardTimeoutException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -14,27 +14,26 @@ import java.util.TreeMap;
  */
 final class RedactingLogger extends Slf4jLogger {
 
-  static final String REDACTED = "<redacted>";
+    static final String REDACTED = "<redacted>";
 
-  RedactingLogger() {
-    super(ContactCardClient.class);
-  }
-
-  @Override
-  protected void logRequest(String configKey, Level logLevel, Request request) {
-    Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.putAll(request.headers());
-    if (headers.containsKey("Authorization")) {
-      headers.put("Authorization", List.of(REDACTED));
+    RedactingLogger() {
+        super(ContactCardClient.class);
     }
-    Request redacted =
-        Request.create(
-            request.httpMethod(),
-            request.url(),
-            headers,
-            request.body(),
-            request.charset(),
-            request.requestTemplate());
-    super.logRequest(configKey, logLevel, redacted);
-  }
+
+    @Override
+    protected void logRequest(String configKey, Level logLevel, Request request) {
+        Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request.headers());
+        if (headers.containsKey("Authorization")) {
+            headers.put("Authorization", List.of(REDACTED));
+        }
+        Request redacted = Request.create(
+                request.httpMethod(),
+                request.url(),
+                headers,
+                request.body(),
+                request.charset(),
+                request.requestTemplate());
+        super.logRequest(configKey, logLevel, redacted);
+    }
 }

@@ -6,9 +6,8 @@ import java.time.Duration;
 @FunctionalInterface
 interface Sleeper {
 
-  /** Sleeps on the calling thread. */
-  Sleeper THREAD_SLEEP =
-      duration -> Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
+    /** Sleeps on the calling thread. */
+    Sleeper THREAD_SLEEP = duration -> Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
 
-  void sleep(Duration duration) throws InterruptedException;
+    void sleep(Duration duration) throws InterruptedException;
 }

@@ -23,6 +23,7 @@ public record ContactCardProperties(
      * @param mode    {@code file} (default) or {@code memory}
      * @param dataDir the directory of the H2 files in file mode, default {@code ./data}
      */
-    public record Storage(@DefaultValue("file") StorageMode mode, @DefaultValue("./data") String dataDir) {
-    }
+    public record Storage(
+            @DefaultValue("file") StorageMode mode,
+            @DefaultValue("./data") String dataDir) {}
 }

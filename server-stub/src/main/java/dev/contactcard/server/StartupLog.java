@@ -3,6 +3,8 @@ package dev.contactcard.server;
 import dev.contactcard.server.auth.ApiKeyRegistry;
 import dev.contactcard.server.auth.Caller;
 import dev.contactcard.server.auth.SandboxKeys;
+import dev.contactcard.server.storage.StorageMode;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -30,14 +32,26 @@ class StartupLog implements ApplicationListener<WebServerInitializedEvent> {
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
         String root = "http://localhost:" + event.getWebServer().getPort();
-        log.info("Contact Card sandbox ready: API {}{}/v3/contact_card, spec {}/openapi.yaml, Swagger UI {}/docs, "
-                + "health {}/actuator/health; storage {}", root, properties.basePath(), root, root, root,
-                properties.storage().mode() == dev.contactcard.server.storage.StorageMode.FILE
-                        ? "H2 files in " + java.nio.file.Path.of(properties.storage().dataDir()).toAbsolutePath().normalize()
+        log.info(
+                "Contact Card sandbox ready: API {}{}/v3/contact_card, spec {}/openapi.yaml, Swagger UI {}/docs, "
+                        + "health {}/actuator/health; storage {}",
+                root,
+                properties.basePath(),
+                root,
+                root,
+                root,
+                properties.storage().mode() == StorageMode.FILE
+                        ? "H2 files in "
+                                + Path.of(properties.storage().dataDir())
+                                        .toAbsolutePath()
+                                        .normalize()
                         : "in memory");
         if (SandboxKeys.DEFAULT_CONFIGURATION.equals(properties.apiKeys())) {
-            log.info("Development keys of partner '{}': {} (read-write), {} (read-only). "
-                    + "Set CONTACT_CARD_API_KEYS to use your own.", SandboxKeys.PARTNER, SandboxKeys.READ_WRITE,
+            log.info(
+                    "Development keys of partner '{}': {} (read-write), {} (read-only). "
+                            + "Set CONTACT_CARD_API_KEYS to use your own.",
+                    SandboxKeys.PARTNER,
+                    SandboxKeys.READ_WRITE,
                     SandboxKeys.READ_ONLY);
         } else {
             for (Caller caller : apiKeys.callers()) {

@@ -1,5 +1,6 @@
 package dev.contactcard.spec.evolution;
 
+import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.swagger.v3.oas.models.parameters.Parameter;
 import org.openapitools.openapidiff.core.model.Changed;
 import org.openapitools.openapidiff.core.model.ChangedApiResponse;
 import org.openapitools.openapidiff.core.model.ChangedContent;
@@ -37,8 +36,7 @@ final class BreakingChanges {
     private final List<String> found = new ArrayList<>();
     private final Set<Changed> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private BreakingChanges() {
-    }
+    private BreakingChanges() {}
 
     /** The breaking changes of {@code diff}, in the order of the spec; empty when there are none. */
     static List<String> of(ChangedOpenApi diff) {
@@ -101,7 +99,8 @@ final class BreakingChanges {
 
     private void requestBody(String where, ChangedRequestBody body) {
         String req = where + " request body";
-        if (body.isChangeRequired() && Boolean.TRUE.equals(body.getNewRequestBody().getRequired())) {
+        if (body.isChangeRequired()
+                && Boolean.TRUE.equals(body.getNewRequestBody().getRequired())) {
             found.add(req + " is now required");
         }
         if (body.getContent() != null) {
@@ -113,7 +112,8 @@ final class BreakingChanges {
         for (String status : responses.getMissing().keySet()) {
             found.add(where + ": response " + status + " removed");
         }
-        for (Map.Entry<String, ? extends ComposedChanged> e : responses.getChanged().entrySet()) {
+        for (Map.Entry<String, ? extends ComposedChanged> e :
+                responses.getChanged().entrySet()) {
             String resp = where + " response " + e.getKey();
             if (e.getValue().isCoreChanged().isIncompatible()) {
                 found.add(resp + ": changed incompatibly (" + coreOf(e.getValue()) + ")");
@@ -155,7 +155,8 @@ final class BreakingChanges {
             named = true;
         }
         if (s.getRequired() != null && s.getRequired().isIncompatible()) {
-            List<String> names = request ? s.getRequired().getIncreased() : s.getRequired().getMissing();
+            List<String> names =
+                    request ? s.getRequired().getIncreased() : s.getRequired().getMissing();
             for (String name : names) {
                 found.add(where + ": property '" + prefix + name + "' "
                         + (request ? "is now required in the request" : "is no longer required in the response"));
@@ -166,7 +167,8 @@ final class BreakingChanges {
             if (request) {
                 found.add(at + "enum value(s) removed: " + s.getEnumeration().getMissing());
             } else {
-                found.add(at + "enum value(s) added to a response: " + s.getEnumeration().getIncreased());
+                found.add(at + "enum value(s) added to a response: "
+                        + s.getEnumeration().getIncreased());
             }
             named = true;
         }
@@ -199,8 +201,10 @@ final class BreakingChanges {
         if (s.isDiscriminatorPropertyChanged()) {
             parts.add("discriminator");
         }
-        if (s.getRequired() == null && !s.getIncreasedProperties().isEmpty()
-                && s.getContext() != null && s.getContext().isRequest()) {
+        if (s.getRequired() == null
+                && !s.getIncreasedProperties().isEmpty()
+                && s.getContext() != null
+                && s.getContext().isRequest()) {
             parts.add("new properties " + s.getIncreasedProperties().keySet());
         }
         return parts.isEmpty() ? "see the report" : String.join(", ", parts);

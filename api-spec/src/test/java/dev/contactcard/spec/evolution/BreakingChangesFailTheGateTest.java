@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +43,8 @@ class BreakingChangesFailTheGateTest {
         assertThatThrownBy(() -> SpecCompatibilityGate.main(new String[] {
                     Fixtures.base().toString(), "1.0.0",
                     Fixtures.fixture("breaking-new-required-query-parameter").toString(), "1.0.0-SNAPSHOT",
-                    changelog.toString()}))
+                    changelog.toString()
+                }))
                 .isInstanceOf(GateFailure.class)
                 .hasMessageContaining("GET /widgets: new required query parameter 'owner'");
 
@@ -58,7 +58,9 @@ class BreakingChangesFailTheGateTest {
     void thatOpenApiDiffCallsCompatibleIsStillBreakingInTheChangelog() {
         CompatibilityReport report = Fixtures.baseChangedTo("breaking-response-field-removed");
 
-        assertThat(report.diff().isIncompatible()).as("openapi-diff 2.1's own verdict").isFalse();
+        assertThat(report.diff().isIncompatible())
+                .as("openapi-diff 2.1's own verdict")
+                .isFalse();
         assertThat(report.toMarkdown("base.yaml"))
                 .contains("| Verdict | **breaking: the build fails** |")
                 .contains("does not count a removed response property");
@@ -75,7 +77,8 @@ class BreakingChangesFailTheGateTest {
         SpecCompatibilityGate.main(new String[] {
             Fixtures.base().toString(), "1.0.0",
             Fixtures.fixture("breaking-operation-removed-in-2.0.0").toString(), "2.0.0-SNAPSHOT",
-            changelog.toString()});
+            changelog.toString()
+        });
         assertThat(Files.readString(changelog))
                 .contains("| Verdict | breaking, allowed by the new major version |")
                 .contains("- DELETE /widgets/{id}: operation removed");

@@ -2,20 +2,21 @@ package dev.contactcard.spec.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("A backward-compatible change to the spec")
 class CompatibleChangesPassTheGateTest {
 
     @ParameterizedTest(name = "{0} passes the gate and asks for a minor release")
-    @ValueSource(strings = {
-        "compatible-new-optional-response-field",
-        "compatible-new-optional-request-field",
-        "compatible-new-operation",
-    })
+    @ValueSource(
+            strings = {
+                "compatible-new-optional-response-field",
+                "compatible-new-optional-request-field",
+                "compatible-new-operation",
+            })
     void passesTheGateAndAsksForAMinorRelease(String fixture) {
         CompatibilityReport report = Fixtures.baseChangedTo(fixture);
 

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** The small specs under {@code src/test/resources/evolution/}: {@code base.yaml} and its variants. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path base() {
         return fixture("base");

@@ -2,17 +2,16 @@ package dev.contactcard.spec.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.function.Consumer;
-
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleasedContractTest {
 
     private static final String BASELINE_VERSION = property("contactcard.spec.baseline.version");
-    private static final Path BASELINE = Path.of(property("contactcard.spec.baseline.dir"))
-            .resolve("contact-card-" + BASELINE_VERSION + ".yaml");
+    private static final Path BASELINE =
+            Path.of(property("contactcard.spec.baseline.dir")).resolve("contact-card-" + BASELINE_VERSION + ".yaml");
 
     @TempDir
     Path dir;

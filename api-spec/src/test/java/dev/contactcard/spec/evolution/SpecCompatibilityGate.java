@@ -1,12 +1,11 @@
 package dev.contactcard.spec.evolution;
 
+import io.swagger.v3.oas.models.OpenAPI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.swagger.v3.oas.models.OpenAPI;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 
@@ -22,15 +21,15 @@ import org.openapitools.openapidiff.core.model.ChangedOpenApi;
  */
 public final class SpecCompatibilityGate {
 
-    private SpecCompatibilityGate() {
-    }
+    private SpecCompatibilityGate() {}
 
     /**
      * Compares {@code current} with {@code baseline}: both are OpenAPI files, and each one's
      * {@code info.version} must be a {@code MAJOR.MINOR.PATCH} version.
      */
     static CompatibilityReport compare(Path baseline, Path current) {
-        ChangedOpenApi diff = OpenApiCompare.fromFiles(readable(baseline).toFile(), readable(current).toFile());
+        ChangedOpenApi diff = OpenApiCompare.fromFiles(
+                readable(baseline).toFile(), readable(current).toFile());
         return new CompatibilityReport(
                 versionOf(diff.getOldSpecOpenApi(), baseline),
                 versionOf(diff.getNewSpecOpenApi(), current),
@@ -85,7 +84,8 @@ public final class SpecCompatibilityGate {
     }
 
     private static ContractVersion versionOf(OpenAPI spec, Path file) {
-        String version = spec == null || spec.getInfo() == null ? null : spec.getInfo().getVersion();
+        String version =
+                spec == null || spec.getInfo() == null ? null : spec.getInfo().getVersion();
         return ContractVersion.parse(version, "info.version of " + file);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +18,8 @@ class VersionRulesTest {
         SpecCompatibilityGate.main(new String[] {
             Fixtures.base().toString(), baselineVersion,
             Fixtures.fixture(current).toString(), projectVersion,
-            dir.resolve("spec-changelog.md").toString()});
+            dir.resolve("spec-changelog.md").toString()
+        });
     }
 
     @Test
@@ -45,8 +45,12 @@ class VersionRulesTest {
     @Test
     void refuseAMissingBaselineWithTheWayToFreezeOne() {
         assertThatThrownBy(() -> SpecCompatibilityGate.main(new String[] {
-                    dir.resolve("contact-card-9.9.9.yaml").toString(), "9.9.9",
-                    Fixtures.base().toString(), "1.0.0-SNAPSHOT", dir.resolve("c.md").toString()}))
+                    dir.resolve("contact-card-9.9.9.yaml").toString(),
+                    "9.9.9",
+                    Fixtures.base().toString(),
+                    "1.0.0-SNAPSHOT",
+                    dir.resolve("c.md").toString()
+                }))
                 .isInstanceOf(GateFailure.class)
                 .hasMessageContaining("No spec at")
                 .hasMessageContaining("docs/RELEASING.md");
@@ -69,8 +73,12 @@ class VersionRulesTest {
     @Test
     void refuseAVersionBelowTheLastRelease() {
         assertThatThrownBy(() -> SpecCompatibilityGate.main(new String[] {
-                    Fixtures.fixture("breaking-operation-removed-in-2.0.0").toString(), "2.0.0",
-                    Fixtures.base().toString(), "1.0.0-SNAPSHOT", dir.resolve("c.md").toString()}))
+                    Fixtures.fixture("breaking-operation-removed-in-2.0.0").toString(),
+                    "2.0.0",
+                    Fixtures.base().toString(),
+                    "1.0.0-SNAPSHOT",
+                    dir.resolve("c.md").toString()
+                }))
                 .isInstanceOf(GateFailure.class)
                 .hasMessageContaining("The spec's version 1.0.0 is below the last release 2.0.0");
     }
@@ -81,8 +89,7 @@ class VersionRulesTest {
         assertThat(ContractVersion.ofArtifact("1.2.0-SNAPSHOT")).hasToString("1.2.0");
         assertThatThrownBy(() -> ContractVersion.parse("1.0", "info.version of x.yaml"))
                 .hasMessage("info.version of x.yaml must be a MAJOR.MINOR.PATCH version, but is '1.0'");
-        assertThatThrownBy(() -> ContractVersion.ofArtifact("1.0.0-beta"))
-                .isInstanceOf(GateFailure.class);
+        assertThatThrownBy(() -> ContractVersion.ofArtifact("1.0.0-beta")).isInstanceOf(GateFailure.class);
     }
 
     @Test

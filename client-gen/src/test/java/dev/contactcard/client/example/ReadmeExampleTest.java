@@ -25,54 +25,44 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The README's example lives outside the client's package, so it can use only the public API. */
 class ReadmeExampleTest {
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-          .build();
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+            .build();
 
-  private static final String PATH = "/api/partner/v3/contact_card";
+    private static final String PATH = "/api/partner/v3/contact_card";
 
-  @Test
-  void theReadmeExampleCreatesReadsAndUpdatesACard() {
-    String card =
-        "{\"phone_number\":\"+15551234567\",\"first_name\":\"John\",\"last_name\":\"%s\",\"is_active\":true}";
-    server.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(String.format(card, "Doe"))));
-    server.stubFor(
-        get(urlPathEqualTo(PATH))
-            .willReturn(okJson("{\"contact_cards\":[" + String.format(card, "Doe") + "]}")));
-    server.stubFor(patch(urlPathEqualTo(PATH)).willReturn(okJson(String.format(card, "Smith"))));
+    @Test
+    void theReadmeExampleCreatesReadsAndUpdatesACard() {
+        String card =
+                "{\"phone_number\":\"+15551234567\",\"first_name\":\"John\",\"last_name\":\"%s\",\"is_active\":true}";
+        server.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(String.format(card, "Doe"))));
+        server.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(okJson("{\"contact_cards\":[" + String.format(card, "Doe") + "]}")));
+        server.stubFor(patch(urlPathEqualTo(PATH)).willReturn(okJson(String.format(card, "Smith"))));
 
-    ContactCard updated =
-        ReadmeExample.run("http://127.0.0.1:" + server.getPort() + "/api/partner", "sandbox-rw-key");
+        ContactCard updated =
+                ReadmeExample.run("http://127.0.0.1:" + server.getPort() + "/api/partner", "sandbox-rw-key");
 
-    assertThat(updated.getLastName()).isEqualTo("Smith");
-    server.verify(
-        postRequestedFor(urlPathEqualTo(PATH))
-            .withRequestBody(
-                equalToJson(
-                    "{\"phone_number\":\"+15551234567\",\"first_name\":\"John\",\"last_name\":\"Doe\"}")));
-    server.verify(
-        getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("phone_number", equalTo("+15551234567")));
-    server.verify(
-        patchRequestedFor(urlPathEqualTo(PATH))
-            .withHeader("Authorization", equalTo("Bearer sandbox-rw-key"))
-            .withRequestBody(equalToJson("{\"last_name\":\"Smith\",\"image_url\":null}")));
-  }
+        assertThat(updated.getLastName()).isEqualTo("Smith");
+        server.verify(postRequestedFor(urlPathEqualTo(PATH))
+                .withRequestBody(equalToJson(
+                        "{\"phone_number\":\"+15551234567\",\"first_name\":\"John\",\"last_name\":\"Doe\"}")));
+        server.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("phone_number", equalTo("+15551234567")));
+        server.verify(patchRequestedFor(urlPathEqualTo(PATH))
+                .withHeader("Authorization", equalTo("Bearer sandbox-rw-key"))
+                .withRequestBody(equalToJson("{\"last_name\":\"Smith\",\"image_url\":null}")));
+    }
 
-  @Test
-  void theReadmeShowsExactlyTheCompiledExample() throws IOException {
-    String source =
-        Files.readString(
-            Path.of("src/test/java/dev/contactcard/client/example/ReadmeExample.java"),
-            StandardCharsets.UTF_8);
-    String example =
-        source.substring(
-                source.indexOf("// README:begin") + "// README:begin".length(),
-                source.indexOf("// README:end"))
-            .strip();
-    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    @Test
+    void theReadmeShowsExactlyTheCompiledExample() throws IOException {
+        String source = Files.readString(
+                Path.of("src/test/java/dev/contactcard/client/example/ReadmeExample.java"), StandardCharsets.UTF_8);
+        String example = source.substring(
+                        source.indexOf("// README:begin") + "// README:begin".length(), source.indexOf("// README:end"))
+                .strip();
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
 
-    assertThat(readme).contains(example);
-  }
+        assertThat(readme).contains(example);
+    }
 }

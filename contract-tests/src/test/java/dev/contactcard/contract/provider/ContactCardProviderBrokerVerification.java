@@ -18,14 +18,14 @@ import au.com.dius.pact.provider.junitsupport.loader.SelectorBuilder;
  */
 @Provider(ReferenceProviderVerification.PROVIDER)
 @PactBroker(
-    url = "${pactbroker.url}",
-    authentication = @PactBrokerAuth(token = "${pactbroker.auth.token:}"),
-    providerBranch = "${pact.provider.branch:}",
-    enablePendingPacts = "true")
+        url = "${pactbroker.url}",
+        authentication = @PactBrokerAuth(token = "${pactbroker.auth.token:}"),
+        providerBranch = "${pact.provider.branch:}",
+        enablePendingPacts = "true")
 class ContactCardProviderBrokerVerification extends ReferenceProviderVerification {
 
-  @PactBrokerConsumerVersionSelectors
-  static SelectorBuilder consumerVersionSelectors() {
-    return new SelectorBuilder().mainBranch().deployedOrReleased();
-  }
+    @PactBrokerConsumerVersionSelectors
+    static SelectorBuilder consumerVersionSelectors() {
+        return new SelectorBuilder().mainBranch().deployedOrReleased();
+    }
 }

@@ -18,57 +18,58 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 final class ProviderVariants {
 
-  private ProviderVariants() {}
+    private ProviderVariants() {}
 
-  /** A provider that renamed {@code is_active} to {@code active} in every answer. */
-  @Configuration(proxyBeanMethods = false)
-  static class RenamesIsActive {
-    @Bean
-    OncePerRequestFilter renameIsActive() {
-      return new AnswerRewriter() {
-        @Override
-        Answer rewrite(Answer answer) {
-          return new Answer(answer.status(), answer.body().replace("\"is_active\"", "\"active\""));
+    /** A provider that renamed {@code is_active} to {@code active} in every answer. */
+    @Configuration(proxyBeanMethods = false)
+    static class RenamesIsActive {
+        @Bean
+        OncePerRequestFilter renameIsActive() {
+            return new AnswerRewriter() {
+                @Override
+                Answer rewrite(Answer answer) {
+                    return new Answer(answer.status(), answer.body().replace("\"is_active\"", "\"active\""));
+                }
+            };
         }
-      };
     }
-  }
 
-  /** A provider that answers 200 where the contract says 409: it claims to have set up the card again. */
-  @Configuration(proxyBeanMethods = false)
-  static class AcceptsASecondCreate {
-    @Bean
-    OncePerRequestFilter acceptSecondCreate() {
-      return new AnswerRewriter() {
-        @Override
-        Answer rewrite(Answer answer) {
-          return answer.status() == HttpServletResponse.SC_CONFLICT
-              ? new Answer(HttpServletResponse.SC_OK,
-                  "{\"phone_number\":\"+15551234567\",\"first_name\":\"Jane\",\"is_active\":true}")
-              : answer;
+    /** A provider that answers 200 where the contract says 409: it claims to have set up the card again. */
+    @Configuration(proxyBeanMethods = false)
+    static class AcceptsASecondCreate {
+        @Bean
+        OncePerRequestFilter acceptSecondCreate() {
+            return new AnswerRewriter() {
+                @Override
+                Answer rewrite(Answer answer) {
+                    return answer.status() == HttpServletResponse.SC_CONFLICT
+                            ? new Answer(
+                                    HttpServletResponse.SC_OK,
+                                    "{\"phone_number\":\"+15551234567\",\"first_name\":\"Jane\",\"is_active\":true}")
+                            : answer;
+                }
+            };
         }
-      };
     }
-  }
 
-  record Answer(int status, String body) {}
+    record Answer(int status, String body) {}
 
-  /** Rewrites every answer of the provider after it was produced. */
-  abstract static class AnswerRewriter extends OncePerRequestFilter {
+    /** Rewrites every answer of the provider after it was produced. */
+    abstract static class AnswerRewriter extends OncePerRequestFilter {
 
-    abstract Answer rewrite(Answer answer);
+        abstract Answer rewrite(Answer answer);
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-        throws ServletException, IOException {
-      ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-      chain.doFilter(request, captured);
-      Answer rewritten = rewrite(new Answer(captured.getStatus(),
-          new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8)));
-      byte[] body = rewritten.body().getBytes(StandardCharsets.UTF_8);
-      response.setStatus(rewritten.status());
-      response.setContentLength(body.length);
-      response.getOutputStream().write(body);
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, captured);
+            Answer rewritten = rewrite(new Answer(
+                    captured.getStatus(), new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8)));
+            byte[] body = rewritten.body().getBytes(StandardCharsets.UTF_8);
+            response.setStatus(rewritten.status());
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
     }
-  }
 }

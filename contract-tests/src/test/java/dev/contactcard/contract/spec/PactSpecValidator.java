@@ -43,105 +43,110 @@ import java.util.stream.Collectors;
  */
 final class PactSpecValidator {
 
-  static final String SPEC_RESOURCE = "openapi/contact-card.yaml";
-  private static final String SECURITY_KEY_PREFIX = "validation.request.security";
+    static final String SPEC_RESOURCE = "openapi/contact-card.yaml";
+    private static final String SECURITY_KEY_PREFIX = "validation.request.security";
 
-  private final OpenApiInteractionValidator validator;
+    private final OpenApiInteractionValidator validator;
 
-  private PactSpecValidator(OpenApiInteractionValidator validator) {
-    this.validator = validator;
-  }
-
-  /** A validator for the spec in the contact-card-api-spec jar on the classpath. */
-  static PactSpecValidator forContactCardSpec() {
-    try (InputStream in = PactSpecValidator.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("The spec is not on the classpath at " + SPEC_RESOURCE);
-      }
-      String spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new PactSpecValidator(OpenApiInteractionValidator.createForInlineApiSpecification(spec).build());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private PactSpecValidator(OpenApiInteractionValidator validator) {
+        this.validator = validator;
     }
-  }
 
-  /** Every finding for every interaction of the pact file; empty when the pact conforms. */
-  List<String> validate(File pactFile) {
-    Pact pact = DefaultPactReader.INSTANCE.loadPact(pactFile);
-    List<String> findings = new ArrayList<>();
-    if (pact.getInteractions().isEmpty()) {
-      findings.add(pactFile.getName() + ": the pact has no interaction");
+    /** A validator for the spec in the contact-card-api-spec jar on the classpath. */
+    static PactSpecValidator forContactCardSpec() {
+        try (InputStream in = PactSpecValidator.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The spec is not on the classpath at " + SPEC_RESOURCE);
+            }
+            String spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new PactSpecValidator(OpenApiInteractionValidator.createForInlineApiSpecification(spec)
+                    .build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    for (Interaction interaction : pact.getInteractions()) {
-      String where = pactFile.getName() + ": '" + interaction.getDescription() + "'" + states(interaction);
-      if (!interaction.isSynchronousRequestResponse()) {
-        findings.add(where + ": not an HTTP request/response interaction, which the spec cannot describe");
-        continue;
-      }
-      findings.addAll(validate(where, interaction.asSynchronousRequestResponse().getRequest(),
-          interaction.asSynchronousRequestResponse().getResponse()));
+
+    /** Every finding for every interaction of the pact file; empty when the pact conforms. */
+    List<String> validate(File pactFile) {
+        Pact pact = DefaultPactReader.INSTANCE.loadPact(pactFile);
+        List<String> findings = new ArrayList<>();
+        if (pact.getInteractions().isEmpty()) {
+            findings.add(pactFile.getName() + ": the pact has no interaction");
+        }
+        for (Interaction interaction : pact.getInteractions()) {
+            String where = pactFile.getName() + ": '" + interaction.getDescription() + "'" + states(interaction);
+            if (!interaction.isSynchronousRequestResponse()) {
+                findings.add(where + ": not an HTTP request/response interaction, which the spec cannot describe");
+                continue;
+            }
+            findings.addAll(validate(
+                    where,
+                    interaction.asSynchronousRequestResponse().getRequest(),
+                    interaction.asSynchronousRequestResponse().getResponse()));
+        }
+        return findings;
     }
-    return findings;
-  }
 
-  private List<String> validate(String where, IRequest pactRequest, IResponse pactResponse) {
-    List<String> findings = new ArrayList<>();
-    Request request = toRequest(pactRequest);
-    int status = pactResponse.getStatus();
+    private List<String> validate(String where, IRequest pactRequest, IResponse pactResponse) {
+        List<String> findings = new ArrayList<>();
+        Request request = toRequest(pactRequest);
+        int status = pactResponse.getStatus();
 
-    ValidationReport responseReport = validator.validateResponse(request.getPath(), request.getMethod(), toResponse(pactResponse));
-    errors(responseReport).forEach(message -> findings.add(where + ": response " + status + ": " + describe(message)));
+        ValidationReport responseReport =
+                validator.validateResponse(request.getPath(), request.getMethod(), toResponse(pactResponse));
+        errors(responseReport)
+                .forEach(message -> findings.add(where + ": response " + status + ": " + describe(message)));
 
-    List<ValidationReport.Message> requestErrors = errors(validator.validateRequest(request));
-    if (status == 400 || status == 415) {
-      if (requestErrors.isEmpty()) {
-        findings.add(where + ": request: the pact expects " + status
-            + " but the spec accepts this request, so a conforming provider would not reject it");
-      }
-    } else {
-      requestErrors.stream()
-          .filter(message -> status != 401 || !message.getKey().startsWith(SECURITY_KEY_PREFIX))
-          .forEach(message -> findings.add(where + ": request: " + describe(message)));
+        List<ValidationReport.Message> requestErrors = errors(validator.validateRequest(request));
+        if (status == 400 || status == 415) {
+            if (requestErrors.isEmpty()) {
+                findings.add(where + ": request: the pact expects " + status
+                        + " but the spec accepts this request, so a conforming provider would not reject it");
+            }
+        } else {
+            requestErrors.stream()
+                    .filter(message -> status != 401 || !message.getKey().startsWith(SECURITY_KEY_PREFIX))
+                    .forEach(message -> findings.add(where + ": request: " + describe(message)));
+        }
+        return findings;
     }
-    return findings;
-  }
 
-  private static Request toRequest(IRequest pact) {
-    SimpleRequest.Builder builder = new SimpleRequest.Builder(pact.getMethod(), pact.getPath());
-    pact.getQuery().forEach(builder::withQueryParam);
-    pact.getHeaders().forEach(builder::withHeader);
-    body(pact.getBody()).ifPresent(builder::withBody);
-    return builder.build();
-  }
-
-  private static SimpleResponse toResponse(IResponse pact) {
-    SimpleResponse.Builder builder = SimpleResponse.Builder.status(pact.getStatus());
-    pact.getHeaders().forEach(builder::withHeader);
-    body(pact.getBody()).ifPresent(builder::withBody);
-    return builder.build();
-  }
-
-  private static Optional<String> body(OptionalBody body) {
-    return body.isPresent() ? Optional.of(body.valueAsString()) : Optional.empty();
-  }
-
-  private static List<ValidationReport.Message> errors(ValidationReport report) {
-    return report.getMessages().stream()
-        .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-        .toList();
-  }
-
-  private static String describe(ValidationReport.Message message) {
-    return message.getKey() + ": " + message.getMessage().replace('\n', ' ');
-  }
-
-  private static String states(Interaction interaction) {
-    List<ProviderState> states = interaction.getProviderStates();
-    if (states.isEmpty()) {
-      return "";
+    private static Request toRequest(IRequest pact) {
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(pact.getMethod(), pact.getPath());
+        pact.getQuery().forEach(builder::withQueryParam);
+        pact.getHeaders().forEach(builder::withHeader);
+        body(pact.getBody()).ifPresent(builder::withBody);
+        return builder.build();
     }
-    return states.stream()
-        .map(state -> state.getName() + (state.getParams().isEmpty() ? "" : " " + state.getParams()))
-        .collect(Collectors.joining("; ", " (given ", ")"));
-  }
+
+    private static SimpleResponse toResponse(IResponse pact) {
+        SimpleResponse.Builder builder = SimpleResponse.Builder.status(pact.getStatus());
+        pact.getHeaders().forEach(builder::withHeader);
+        body(pact.getBody()).ifPresent(builder::withBody);
+        return builder.build();
+    }
+
+    private static Optional<String> body(OptionalBody body) {
+        return body.isPresent() ? Optional.of(body.valueAsString()) : Optional.empty();
+    }
+
+    private static List<ValidationReport.Message> errors(ValidationReport report) {
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .toList();
+    }
+
+    private static String describe(ValidationReport.Message message) {
+        return message.getKey() + ": " + message.getMessage().replace('\n', ' ');
+    }
+
+    private static String states(Interaction interaction) {
+        List<ProviderState> states = interaction.getProviderStates();
+        if (states.isEmpty()) {
+            return "";
+        }
+        return states.stream()
+                .map(state -> state.getName() + (state.getParams().isEmpty() ? "" : " " + state.getParams()))
+                .collect(Collectors.joining("; ", " (given ", ")"));
+    }
 }

@@ -18,23 +18,27 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PactsConformToSpecIT {
 
-  private static final File PACT_DIR = new File(System.getProperty("contactcard.pact.dir", "target/pacts"));
+    private static final File PACT_DIR = new File(System.getProperty("contactcard.pact.dir", "target/pacts"));
 
-  private final PactSpecValidator validator = PactSpecValidator.forContactCardSpec();
+    private final PactSpecValidator validator = PactSpecValidator.forContactCardSpec();
 
-  @Test
-  void theConsumerTestsWroteAPact() {
-    assertThat(pactFiles()).isNotEmpty();
-  }
+    @Test
+    void theConsumerTestsWroteAPact() {
+        assertThat(pactFiles()).isNotEmpty();
+    }
 
-  @TestFactory
-  Stream<DynamicTest> everyPactConformsToTheSpec() {
-    return pactFiles().stream().map(pact -> DynamicTest.dynamicTest(pact.getName(), () ->
-        assertThat(validator.validate(pact)).as("spec findings for %s", pact).isEmpty()));
-  }
+    @TestFactory
+    Stream<DynamicTest> everyPactConformsToTheSpec() {
+        return pactFiles().stream()
+                .map(pact -> DynamicTest.dynamicTest(
+                        pact.getName(),
+                        () -> assertThat(validator.validate(pact))
+                                .as("spec findings for %s", pact)
+                                .isEmpty()));
+    }
 
-  private static List<File> pactFiles() {
-    File[] files = PACT_DIR.listFiles((dir, name) -> name.endsWith(".json"));
-    return files == null ? List.of() : Arrays.stream(files).sorted().toList();
-  }
+    private static List<File> pactFiles() {
+        File[] files = PACT_DIR.listFiles((dir, name) -> name.endsWith(".json"));
+        return files == null ? List.of() : Arrays.stream(files).sorted().toList();
+    }
 }

@@ -16,15 +16,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SpecValidationCatchesDriftTest {
 
-  private final PactSpecValidator validator = PactSpecValidator.forContactCardSpec();
+    private final PactSpecValidator validator = PactSpecValidator.forContactCardSpec();
 
-  @Test
-  void aConformingPactPasses() {
-    assertThat(validator.validate(fixture("conforming.json"))).isEmpty();
-  }
+    @Test
+    void aConformingPactPasses() {
+        assertThat(validator.validate(fixture("conforming.json"))).isEmpty();
+    }
 
-  @ParameterizedTest(name = "{0} is reported")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+    @ParameterizedTest(name = "{0} is reported")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
       wrong-type.json               | 'a create of a new card succeeds' (given no card exists for the number {phone_number=+15551234567}): response 200 | validation.response.body.schema.type: [Path '/is_active']
       renamed-field.json            | 'a create of a new card succeeds'                                                                                 | validation.response.body.schema.required: Object has missing required properties (["is_active"])
       undocumented-status.json      | 'a create of a new card succeeds'                                                                                 | validation.response.status.unknown
@@ -32,21 +32,23 @@ class SpecValidationCatchesDriftTest {
       invalid-request-accepted.json | 'a create of a new card succeeds'                                                                                 | request: validation.request.body.schema.required: Object has missing required properties (["first_name"])
       valid-request-rejected.json   | 'a get with a valid number is rejected'                                                                           | request: the pact expects 400 but the spec accepts this request
       """)
-  void aDriftingPactIsReported(String fixture, String interaction, String rule) {
-    List<String> findings = validator.validate(fixture(fixture));
+    void aDriftingPactIsReported(String fixture, String interaction, String rule) {
+        List<String> findings = validator.validate(fixture(fixture));
 
-    assertThat(findings)
-        .as("findings for %s", fixture)
-        .isNotEmpty()
-        .allSatisfy(finding -> assertThat(finding).startsWith(fixture + ": "))
-        .anySatisfy(finding -> assertThat(finding).contains(interaction).contains(rule));
-  }
-
-  private static File fixture(String name) {
-    try {
-      return new File(SpecValidationCatchesDriftTest.class.getResource("/drift-pacts/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+        assertThat(findings)
+                .as("findings for %s", fixture)
+                .isNotEmpty()
+                .allSatisfy(finding -> assertThat(finding).startsWith(fixture + ": "))
+                .anySatisfy(finding -> assertThat(finding).contains(interaction).contains(rule));
     }
-  }
+
+    private static File fixture(String name) {
+        try {
+            return new File(SpecValidationCatchesDriftTest.class
+                    .getResource("/drift-pacts/" + name)
+                    .toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -58,7 +58,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         String header = headers.get(0);
-        if (header == null || header.length() <= BEARER.length()
+        if (header == null
+                || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }

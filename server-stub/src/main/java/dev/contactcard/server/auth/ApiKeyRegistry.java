@@ -43,8 +43,8 @@ public final class ApiKeyRegistry {
             }
             String[] parts = item.split(":", -1);
             if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new IllegalArgumentException("API key entry #" + (i + 1)
-                        + " is malformed: expected <key>:<partner>:<read-only|read-write>");
+                throw new IllegalArgumentException(
+                        "API key entry #" + (i + 1) + " is malformed: expected <key>:<partner>:<read-only|read-write>");
             }
             Permission permission;
             try {
@@ -90,6 +90,5 @@ public final class ApiKeyRegistry {
         }
     }
 
-    private record Entry(byte[] keyHash, Caller caller) {
-    }
+    private record Entry(byte[] keyHash, Caller caller) {}
 }

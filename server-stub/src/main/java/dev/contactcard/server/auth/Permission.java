@@ -13,8 +13,9 @@ public enum Permission {
         return switch (normalized) {
             case "READ_ONLY" -> READ_ONLY;
             case "READ_WRITE" -> READ_WRITE;
-            default -> throw new IllegalArgumentException(
-                    "Unknown permission '" + text.trim() + "': use read-only or read-write");
+            default ->
+                throw new IllegalArgumentException(
+                        "Unknown permission '" + text.trim() + "': use read-only or read-write");
         };
     }
 }

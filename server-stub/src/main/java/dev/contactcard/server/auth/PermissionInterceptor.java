@@ -19,11 +19,13 @@ public class PermissionInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !ContactCardApi.class.isAssignableFrom(method.getBeanType())) {
+        if (!(handler instanceof HandlerMethod method)
+                || !ContactCardApi.class.isAssignableFrom(method.getBeanType())) {
             return true;
         }
         boolean readOnlyMethod = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        if (!readOnlyMethod && request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller
+        if (!readOnlyMethod
+                && request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller
                 && caller.permission() != Permission.READ_WRITE) {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }

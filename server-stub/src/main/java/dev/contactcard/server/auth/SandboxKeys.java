@@ -20,6 +20,5 @@ public final class SandboxKeys {
     public static final String DEFAULT_CONFIGURATION =
             READ_WRITE + ":" + PARTNER + ":read-write," + READ_ONLY + ":" + PARTNER + ":read-only";
 
-    private SandboxKeys() {
-    }
+    private SandboxKeys() {}
 }

@@ -22,8 +22,8 @@ public class CardConfiguration {
     }
 
     @Bean
-    ContactCardService contactCardService(ContactCardRepository repository, CardApplier applier,
-            ImageRehoster rehoster) {
+    ContactCardService contactCardService(
+            ContactCardRepository repository, CardApplier applier, ImageRehoster rehoster) {
         return new ContactCardService(repository, applier, rehoster);
     }
 }

@@ -32,8 +32,13 @@ public class ContactCardController implements ContactCardApi {
 
     @Override
     public ResponseEntity<ContactCard> createContactCard(CreateContactCardRequest request) {
-        ContactCardRecord card = service.create(caller().partnerId(), new CreateCommand(
-                request.getPhoneNumber(), request.getFirstName(), request.getLastName(), request.getImageUrl()));
+        ContactCardRecord card = service.create(
+                caller().partnerId(),
+                new CreateCommand(
+                        request.getPhoneNumber(),
+                        request.getFirstName(),
+                        request.getLastName(),
+                        request.getImageUrl()));
         return ResponseEntity.ok(toModel(card));
     }
 
@@ -43,13 +48,16 @@ public class ContactCardController implements ContactCardApi {
         List<ContactCardRecord> cards = phoneNumber == null
                 ? service.list(partnerId)
                 : service.find(partnerId, phoneNumber).stream().toList();
-        return ResponseEntity.ok(new ContactCardList(cards.stream().map(ContactCardController::toModel).toList()));
+        return ResponseEntity.ok(new ContactCardList(
+                cards.stream().map(ContactCardController::toModel).toList()));
     }
 
     @Override
     public ResponseEntity<ContactCard> updateContactCard(String phoneNumber, UpdateContactCardRequest request) {
-        ContactCardRecord card = service.update(caller().partnerId(), phoneNumber, new UpdateCommand(
-                request.getFirstName(), request.getLastName(), request.getImageUrl()));
+        ContactCardRecord card = service.update(
+                caller().partnerId(),
+                phoneNumber,
+                new UpdateCommand(request.getFirstName(), request.getLastName(), request.getImageUrl()));
         return ResponseEntity.ok(toModel(card));
     }
 

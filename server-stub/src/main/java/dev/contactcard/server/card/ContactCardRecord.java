@@ -33,8 +33,8 @@ public record ContactCardRecord(
      * A card whose image (if any) is hosted at the URL it was given with: the form a test uses to
      * put a card straight into the repository.
      */
-    public static ContactCardRecord of(String partnerId, String phoneNumber, String firstName, String lastName,
-            String imageUrl, boolean active) {
+    public static ContactCardRecord of(
+            String partnerId, String phoneNumber, String firstName, String lastName, String imageUrl, boolean active) {
         return new ContactCardRecord(partnerId, phoneNumber, firstName, lastName, imageUrl, imageUrl, active);
     }
 

@@ -39,15 +39,13 @@ public class ContactCardService {
     }
 
     /** What a create asks for. */
-    public record CreateCommand(String phoneNumber, String firstName, String lastName, String imageUrl) {
-    }
+    public record CreateCommand(String phoneNumber, String firstName, String lastName, String imageUrl) {}
 
     /**
      * What an update asks for: a field is changed only when present; {@code firstName} is
      * {@code null} when absent (it cannot be cleared).
      */
-    public record UpdateCommand(String firstName, JsonNullable<String> lastName, JsonNullable<String> imageUrl) {
-    }
+    public record UpdateCommand(String firstName, JsonNullable<String> lastName, JsonNullable<String> imageUrl) {}
 
     /**
      * Sets up the card of a number: stores it inactive, rehosts a new image, runs the apply step
@@ -61,8 +59,13 @@ public class ContactCardService {
             if (existing.filter(ContactCardRecord::active).isPresent()) {
                 throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
             }
-            ContactCardRecord stored = new ContactCardRecord(partnerId, command.phoneNumber(), command.firstName(),
-                    command.lastName(), hostedImage(partnerId, command.imageUrl(), existing), command.imageUrl(),
+            ContactCardRecord stored = new ContactCardRecord(
+                    partnerId,
+                    command.phoneNumber(),
+                    command.firstName(),
+                    command.lastName(),
+                    hostedImage(partnerId, command.imageUrl(), existing),
+                    command.imageUrl(),
                     false);
             boolean written = existing.isPresent()
                     ? repository.replace(stored, false)
@@ -99,19 +102,21 @@ public class ContactCardService {
      */
     public ContactCardRecord update(String partnerId, String phoneNumber, UpdateCommand command) {
         return locked(partnerId, phoneNumber, () -> {
-            ContactCardRecord current = repository.find(partnerId, phoneNumber)
+            ContactCardRecord current = repository
+                    .find(partnerId, phoneNumber)
                     .filter(ContactCardRecord::active)
                     .orElseThrow(() -> new ApiException(ErrorCode.NO_ACTIVE_CARD));
             String firstName = command.firstName() != null ? command.firstName() : current.firstName();
-            String lastName = command.lastName().isPresent() ? command.lastName().get() : current.lastName();
+            String lastName =
+                    command.lastName().isPresent() ? command.lastName().get() : current.lastName();
             String imageUrl = current.imageUrl();
             String imageSource = current.imageSourceUrl();
             if (command.imageUrl().isPresent()) {
                 imageSource = command.imageUrl().get();
                 imageUrl = hostedImage(partnerId, imageSource, Optional.of(current));
             }
-            ContactCardRecord merged = new ContactCardRecord(partnerId, phoneNumber, firstName, lastName, imageUrl,
-                    imageSource, true);
+            ContactCardRecord merged =
+                    new ContactCardRecord(partnerId, phoneNumber, firstName, lastName, imageUrl, imageSource, true);
             if (!repository.replace(merged, true)) {
                 throw new ApiException(ErrorCode.NO_ACTIVE_CARD);
             }
@@ -124,7 +129,8 @@ public class ContactCardService {
         if (requested == null) {
             return null;
         }
-        if (existing.isPresent() && Objects.equals(existing.get().imageSourceUrl(), requested)
+        if (existing.isPresent()
+                && Objects.equals(existing.get().imageSourceUrl(), requested)
                 && existing.get().imageUrl() != null) {
             return existing.get().imageUrl();
         }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.databind.exc.InvalidNullException;
 
 /**
@@ -63,9 +63,11 @@ public class ApiExceptionHandler {
      */
     @ExceptionHandler(MethodArgumentNotValidException.class)
     public void invalidBody(MethodArgumentNotValidException ex, HttpServletResponse response) throws IOException {
-        writeFirst(ex.getBindingResult().getFieldErrors().stream()
-                .filter(error -> error.contains(ConstraintViolation.class))
-                .<ConstraintViolation<?>>map(error -> error.unwrap(ConstraintViolation.class)), response);
+        writeFirst(
+                ex.getBindingResult().getFieldErrors().stream()
+                        .filter(error -> error.contains(ConstraintViolation.class))
+                        .<ConstraintViolation<?>>map(error -> error.unwrap(ConstraintViolation.class)),
+                response);
     }
 
     /**
@@ -90,13 +92,13 @@ public class ApiExceptionHandler {
      * phone number only when its own value is the undecodable one.
      */
     @ExceptionHandler(InvalidParameterException.class)
-    public void undecodableQuery(InvalidParameterException ex, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    public void undecodableQuery(InvalidParameterException ex, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (QueryStrings.hasUndecodableValue(request.getQueryString(), "phone_number")) {
             errors.write(response, ErrorCode.INVALID_PHONE_NUMBER, ErrorCode.INVALID_PHONE_NUMBER.defaultMessage());
         } else {
-            errors.write(response, ErrorCode.MALFORMED_REQUEST,
-                    "Malformed query string: it must be percent-encoded UTF-8");
+            errors.write(
+                    response, ErrorCode.MALFORMED_REQUEST, "Malformed query string: it must be percent-encoded UTF-8");
         }
     }
 
@@ -112,7 +114,9 @@ public class ApiExceptionHandler {
                 return;
             }
             if (cause instanceof UnsupportedContentEncodingException) {
-                errors.write(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                errors.write(
+                        response,
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                         "Content-Encoding is not supported: send the application/json body uncompressed");
                 return;
             }
@@ -139,11 +143,15 @@ public class ApiExceptionHandler {
     public void methodNotAllowed(HttpRequestMethodNotSupportedException ex, HttpServletResponse response)
             throws IOException {
         if (ex.getSupportedHttpMethods() != null) {
-            response.setHeader(HttpHeaders.ALLOW, ex.getSupportedHttpMethods().stream()
-                    .map(HttpMethod::name).sorted().collect(Collectors.joining(", ")));
+            response.setHeader(
+                    HttpHeaders.ALLOW,
+                    ex.getSupportedHttpMethods().stream()
+                            .map(HttpMethod::name)
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
-        errors.write(response, ErrorCode.METHOD_NOT_ALLOWED,
-                "Method " + ex.getMethod() + " is not allowed on this path");
+        errors.write(
+                response, ErrorCode.METHOD_NOT_ALLOWED, "Method " + ex.getMethod() + " is not allowed on this path");
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
@@ -157,8 +165,7 @@ public class ApiExceptionHandler {
      * is answered as a bad request in the envelope.
      */
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    public void notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletResponse response)
-            throws IOException {
+    public void notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletResponse response) throws IOException {
         errors.write(response, ErrorCode.MALFORMED_REQUEST, "The API only answers application/json");
     }
 
@@ -175,7 +182,8 @@ public class ApiExceptionHandler {
      */
     private void writeFirst(Stream<? extends ConstraintViolation<?>> violations, HttpServletResponse response)
             throws IOException {
-        Violation first = violations.map(Violation::of)
+        Violation first = violations
+                .map(Violation::of)
                 .min(Comparator.comparingInt((Violation v) -> v.code().code()).thenComparing(Violation::message))
                 .orElse(new Violation(ErrorCode.MALFORMED_REQUEST, ErrorCode.MALFORMED_REQUEST.defaultMessage()));
         errors.write(response, first.code(), first.message());
@@ -199,14 +207,16 @@ public class ApiExceptionHandler {
 
         static Violation of(ConstraintViolation<?> violation) {
             String name = jsonName(violation.getPropertyPath());
-            Class<? extends Annotation> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+            Class<? extends Annotation> constraint =
+                    violation.getConstraintDescriptor().getAnnotation().annotationType();
             if (constraint == Size.class && !"".equals(violation.getInvalidValue())) {
                 // An empty string fails minLength: 1, which the table calls blank (1003); anything else is too long.
                 Object max = violation.getConstraintDescriptor().getAttributes().get("max");
                 return new Violation(ErrorCode.FIELD_TOO_LONG, name + " must be at most " + max + " characters");
             }
             if (constraint == WellFormedUnicode.class) {
-                return new Violation(ErrorCode.MALFORMED_REQUEST,
+                return new Violation(
+                        ErrorCode.MALFORMED_REQUEST,
                         name + " is not valid Unicode text (it holds an unpaired surrogate)");
             }
             ErrorCode code;
@@ -218,16 +228,20 @@ public class ApiExceptionHandler {
                 // @NotNull, @NotBlankInAnyScript, and @Size failed by an empty string.
                 code = ErrorCode.REQUIRED_FIELD;
             }
-            return new Violation(code, code == ErrorCode.REQUIRED_FIELD
-                    ? name + " is required and must not be blank"
-                    : code.defaultMessage());
+            return new Violation(
+                    code,
+                    code == ErrorCode.REQUIRED_FIELD
+                            ? name + " is required and must not be blank"
+                            : code.defaultMessage());
         }
 
         /** The JSON name of the property or parameter: {@code firstName} becomes {@code first_name}. */
         private static String jsonName(Path path) {
             for (Path.Node node : path) {
                 if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
-                    return node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+                    return node.getName()
+                            .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                            .toLowerCase(Locale.ROOT);
                 }
             }
             return "";

@@ -15,7 +15,9 @@ public enum ErrorCode {
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, 2004, "Unauthorized - missing or invalid authentication token"),
     FORBIDDEN(HttpStatus.FORBIDDEN, 2005, "Access denied - insufficient permissions for this resource"),
     NO_ACTIVE_CARD(HttpStatus.NOT_FOUND, 2013, "No active contact card exists for this phone number"),
-    ACTIVE_CARD_EXISTS(HttpStatus.CONFLICT, 2014,
+    ACTIVE_CARD_EXISTS(
+            HttpStatus.CONFLICT,
+            2014,
             "An active contact card already exists for this phone number; use PATCH to update it"),
     NO_SUCH_RESOURCE(HttpStatus.NOT_FOUND, 2016, "No such resource"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, 2017, "The HTTP method is not allowed on this path"),

@@ -22,18 +22,22 @@ public class JsonOnlyAcceptFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getHeader(String name) {
-                return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? MediaType.APPLICATION_JSON_VALUE : super.getHeader(name);
-            }
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getHeader(String name) {
+                        return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
+                                ? MediaType.APPLICATION_JSON_VALUE
+                                : super.getHeader(name);
+                    }
 
-            @Override
-            public Enumeration<String> getHeaders(String name) {
-                return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
-                        ? Collections.enumeration(Collections.singletonList(MediaType.APPLICATION_JSON_VALUE))
-                        : super.getHeaders(name);
-            }
-        }, response);
+                    @Override
+                    public Enumeration<String> getHeaders(String name) {
+                        return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
+                                ? Collections.enumeration(Collections.singletonList(MediaType.APPLICATION_JSON_VALUE))
+                                : super.getHeaders(name);
+                    }
+                },
+                response);
     }
 }

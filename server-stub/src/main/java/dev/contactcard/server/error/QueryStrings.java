@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** Reads a raw query string as strictly as Tomcat does: percent-encoded UTF-8. */
 final class QueryStrings {
 
-    private QueryStrings() {
-    }
+    private QueryStrings() {}
 
     /** Whether a parameter of that name has a value that is not valid percent-encoded UTF-8. */
     static boolean hasUndecodableValue(String rawQuery, String name) {
@@ -49,7 +48,8 @@ final class QueryStrings {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))

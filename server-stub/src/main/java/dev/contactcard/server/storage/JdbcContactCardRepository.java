@@ -47,8 +47,14 @@ public class JdbcContactCardRepository implements ContactCardRepository {
         try {
             jdbc.sql("INSERT INTO contact_card (" + COLUMNS + ", created_at, updated_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-                    .params(card.partnerId(), card.phoneNumber(), card.firstName(), card.lastName(),
-                            card.imageUrl(), card.imageSourceUrl(), card.active())
+                    .params(
+                            card.partnerId(),
+                            card.phoneNumber(),
+                            card.firstName(),
+                            card.lastName(),
+                            card.imageUrl(),
+                            card.imageSourceUrl(),
+                            card.active())
                     .update();
             return true;
         } catch (DuplicateKeyException ex) {
@@ -59,19 +65,33 @@ public class JdbcContactCardRepository implements ContactCardRepository {
     @Override
     public boolean replace(ContactCardRecord card, boolean expectedActive) {
         return jdbc.sql("UPDATE contact_card SET first_name = ?, last_name = ?, image_url = ?, "
-                        + "image_source_url = ?, is_active = ?, updated_at = CURRENT_TIMESTAMP "
-                        + "WHERE partner_id = ? AND phone_number = ? AND is_active = ?")
-                .params(card.firstName(), card.lastName(), card.imageUrl(), card.imageSourceUrl(), card.active(),
-                        card.partnerId(), card.phoneNumber(), expectedActive)
-                .update() == 1;
+                                + "image_source_url = ?, is_active = ?, updated_at = CURRENT_TIMESTAMP "
+                                + "WHERE partner_id = ? AND phone_number = ? AND is_active = ?")
+                        .params(
+                                card.firstName(),
+                                card.lastName(),
+                                card.imageUrl(),
+                                card.imageSourceUrl(),
+                                card.active(),
+                                card.partnerId(),
+                                card.phoneNumber(),
+                                expectedActive)
+                        .update()
+                == 1;
     }
 
     @Override
     public void save(ContactCardRecord card) {
         jdbc.sql("MERGE INTO contact_card (" + COLUMNS + ", created_at, updated_at) KEY (partner_id, phone_number) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-                .params(card.partnerId(), card.phoneNumber(), card.firstName(), card.lastName(),
-                        card.imageUrl(), card.imageSourceUrl(), card.active())
+                .params(
+                        card.partnerId(),
+                        card.phoneNumber(),
+                        card.firstName(),
+                        card.lastName(),
+                        card.imageUrl(),
+                        card.imageSourceUrl(),
+                        card.active())
                 .update();
     }
 
@@ -81,8 +101,13 @@ public class JdbcContactCardRepository implements ContactCardRepository {
     }
 
     private static ContactCardRecord map(ResultSet rs, int row) throws SQLException {
-        return new ContactCardRecord(rs.getString("partner_id"), rs.getString("phone_number"),
-                rs.getString("first_name"), rs.getString("last_name"), rs.getString("image_url"),
-                rs.getString("image_source_url"), rs.getBoolean("is_active"));
+        return new ContactCardRecord(
+                rs.getString("partner_id"),
+                rs.getString("phone_number"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("image_url"),
+                rs.getString("image_source_url"),
+                rs.getBoolean("is_active"));
     }
 }

@@ -46,11 +46,16 @@ public class StorageConfiguration {
     static String jdbcUrl(ContactCardProperties.Storage storage) {
         return switch (storage.mode()) {
             // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool (and so the database) on shutdown.
-            case FILE -> "jdbc:h2:file:" + Path.of(storage.dataDir()).toAbsolutePath().normalize()
-                    .resolve("contact-cards") + ";DB_CLOSE_ON_EXIT=FALSE";
+            case FILE ->
+                "jdbc:h2:file:"
+                        + Path.of(storage.dataDir())
+                                .toAbsolutePath()
+                                .normalize()
+                                .resolve("contact-cards") + ";DB_CLOSE_ON_EXIT=FALSE";
             // A unique name per application context; the database lives as long as its pool.
             // A unique name per application context, kept until memoryDatabaseShutdown drops it.
-            case MEMORY -> "jdbc:h2:mem:contact-cards-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+            case MEMORY ->
+                "jdbc:h2:mem:contact-cards-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
         };
     }
 }

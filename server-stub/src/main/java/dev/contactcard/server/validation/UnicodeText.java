@@ -3,13 +3,14 @@ package dev.contactcard.server.validation;
 /** What the constraints of this package need to know about Unicode text. */
 final class UnicodeText {
 
-    private UnicodeText() {
-    }
+    private UnicodeText() {}
 
     /** A space of any script, a control or a format character (zero-width space, BOM, ...). */
     static boolean isInvisible(int codePoint) {
-        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
-                || Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT;
+        return Character.isWhitespace(codePoint)
+                || Character.isSpaceChar(codePoint)
+                || Character.isISOControl(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT;
     }
 
     /** Whether the text holds a surrogate that is not half of a pair. */

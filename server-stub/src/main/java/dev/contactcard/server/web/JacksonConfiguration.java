@@ -33,15 +33,15 @@ public class JacksonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer contactCardJson() {
-        return builder -> builder
-                .addMixIn(UpdateContactCardRequest.class, UpdateRequestNulls.class)
+        return builder -> builder.addMixIn(UpdateContactCardRequest.class, UpdateRequestNulls.class)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .withCoercionConfig(LogicalType.Textual, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .changeDefaultPropertyInclusion(inclusion -> JsonInclude.Value.construct(
-                        JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .changeDefaultPropertyInclusion(inclusion ->
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     }
 
     /** Mix-in: {@code first_name} of an update may be absent, but never an explicit null. */

@@ -31,12 +31,17 @@ public class SpecController {
 
     @GetMapping("/openapi.yaml")
     public ResponseEntity<byte[]> spec() {
-        return ResponseEntity.ok().contentType(YAML).cacheControl(CacheControl.noCache()).body(spec);
+        return ResponseEntity.ok()
+                .contentType(YAML)
+                .cacheControl(CacheControl.noCache())
+                .body(spec);
     }
 
     @GetMapping({"/docs", "/docs/"})
     public ResponseEntity<byte[]> docs() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8")).body(docsPage);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+                .body(docsPage);
     }
 
     private static byte[] read(String resource) throws IOException {

@@ -40,13 +40,23 @@ public class ValidationConfiguration {
                         .includeExistingValidators(true)
                         .validatedBy(CodePointSizeValidator.class);
                 mapping.type(CreateContactCardRequest.class)
-                        .getter("firstName").constraint(wellFormed()).constraint(notBlank())
-                        .getter("lastName").constraint(wellFormed())
-                        .getter("imageUrl").constraint(absoluteHttpUrl());
+                        .getter("firstName")
+                        .constraint(wellFormed())
+                        .constraint(notBlank())
+                        .getter("lastName")
+                        .constraint(wellFormed())
+                        .getter("imageUrl")
+                        .constraint(absoluteHttpUrl());
                 mapping.type(UpdateContactCardRequest.class)
-                        .getter("firstName").constraint(wellFormed()).constraint(notBlank())
-                        .getter("lastName").containerElementType().constraint(wellFormed())
-                        .getter("imageUrl").containerElementType().constraint(absoluteHttpUrl());
+                        .getter("firstName")
+                        .constraint(wellFormed())
+                        .constraint(notBlank())
+                        .getter("lastName")
+                        .containerElementType()
+                        .constraint(wellFormed())
+                        .getter("imageUrl")
+                        .containerElementType()
+                        .constraint(absoluteHttpUrl());
                 hibernate.addMapping(mapping);
             }
         };

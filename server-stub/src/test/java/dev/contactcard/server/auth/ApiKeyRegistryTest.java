@@ -36,8 +36,7 @@ class ApiKeyRegistryTest {
         assertThatThrownBy(() -> ApiKeyRegistry.parse("s3cret-key:acme:admin"))
                 .hasMessageContaining("admin")
                 .hasMessageNotContaining("s3cret-key");
-        assertThatThrownBy(() -> ApiKeyRegistry.parse("  "))
-                .hasMessageContaining("CONTACT_CARD_API_KEYS");
+        assertThatThrownBy(() -> ApiKeyRegistry.parse("  ")).hasMessageContaining("CONTACT_CARD_API_KEYS");
     }
 
     @Test

@@ -24,19 +24,25 @@ class ApiKeysAreNeverLoggedTest {
     @Test
     void neitherConfiguredNorPresentedKeysAreLoggedAtStartupOrWhileServing(CapturedOutput output) {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ContactCardSandboxApplication.class)
-                .run("--server.port=0", "--server.address=127.0.0.1", "--contactcard.storage.mode=memory",
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--contactcard.storage.mode=memory",
                         "--contactcard.api-keys=" + READ_WRITE_KEY + ":acme:read-write," + READ_ONLY_KEY
                                 + ":acme:read-only")) {
             SpecValidatingClient api = new SpecValidatingClient(
                     ((WebServerApplicationContext) app).getWebServer().getPort());
 
             assertThat(api.create(READ_WRITE_KEY, "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}")
-                    .status()).isEqualTo(200);
+                            .status())
+                    .isEqualTo(200);
             assertThat(api.create(READ_ONLY_KEY, "{\"first_name\": \"John\", \"phone_number\": \"+15557654321\"}")
-                    .status()).isEqualTo(403);
+                            .status())
+                    .isEqualTo(403);
             assertThat(api.list(WRONG_KEY).status()).isEqualTo(401);
-            assertThat(api.send("GET", SpecValidatingClient.CARDS, null,
-                    Map.of("Authorization", "Basic " + WRONG_KEY)).status()).isEqualTo(401);
+            assertThat(api.send("GET", SpecValidatingClient.CARDS, null, Map.of("Authorization", "Basic " + WRONG_KEY))
+                            .status())
+                    .isEqualTo(401);
         }
 
         assertThat(output.getAll())

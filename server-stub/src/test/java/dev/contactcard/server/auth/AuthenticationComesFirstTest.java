@@ -26,12 +26,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthenticationComesFirstTest extends ApiTest {
 
     private static final String CARD = "{\"first_name\":\"John\",\"phone_number\":\"+15551234567\"}";
-    private static final String OVERSIZED = "{\"first_name\":\"John\",\"phone_number\":\"+15551234567\""
-            + " ".repeat(16 * 1024) + "}";
+    private static final String OVERSIZED =
+            "{\"first_name\":\"John\",\"phone_number\":\"+15551234567\"" + " ".repeat(16 * 1024) + "}";
 
     /** A request with one thing wrong, and what it is answered once the key is valid. */
-    record Flawed(String flaw, String method, String target, String headers, String body, int extraLength,
-            int status, int code) {
+    record Flawed(
+            String flaw,
+            String method,
+            String target,
+            String headers,
+            String body,
+            int extraLength,
+            int status,
+            int code) {
 
         @Override
         public String toString() {
@@ -51,30 +58,48 @@ class AuthenticationComesFirstTest extends ApiTest {
     static List<Flawed> flawedRequests() {
         String json = "Content-Type: application/json\r\n";
         return List.of(
-                new Flawed("a Content-Type that is not JSON", "POST", CARDS, "Content-Type: text/plain\r\n",
-                        "first_name=John", 0, 415, 2019),
-                new Flawed("a Content-Encoding", "POST", CARDS, json + "Content-Encoding: gzip\r\n", CARD, 0,
-                        415, 2019),
+                new Flawed(
+                        "a Content-Type that is not JSON",
+                        "POST",
+                        CARDS,
+                        "Content-Type: text/plain\r\n",
+                        "first_name=John",
+                        0,
+                        415,
+                        2019),
+                new Flawed(
+                        "a Content-Encoding", "POST", CARDS, json + "Content-Encoding: gzip\r\n", CARD, 0, 415, 2019),
                 new Flawed("a method the API does not have", "DELETE", CARDS, "", "", 0, 405, 2017),
-                new Flawed("an unknown path under the API", "GET", BASE_PATH + "/v3/contact_cards", "", "", 0,
-                        404, 2016),
+                new Flawed(
+                        "an unknown path under the API", "GET", BASE_PATH + "/v3/contact_cards", "", "", 0, 404, 2016),
                 new Flawed("the bare base path", "GET", BASE_PATH, "", "", 0, 404, 2016),
                 new Flawed("a body over 16 KiB", "POST", CARDS, json, OVERSIZED, 0, 413, 2018),
                 new Flawed("a body that is not JSON", "POST", CARDS, json, "{not json", 0, 400, 1001),
                 new Flawed("a body shorter than its Content-Length", "POST", CARDS, json, CARD, 50, 400, 1001),
                 new Flawed("an undecodable query", "GET", CARDS + "?phone_number=%ZZ", "", "", 0, 400, 1002),
-                new Flawed("a card that fails validation", "POST", CARDS, json,
-                        "{\"first_name\":\"John\",\"phone_number\":\"5551234567\"}", 0, 400, 1002));
+                new Flawed(
+                        "a card that fails validation",
+                        "POST",
+                        CARDS,
+                        json,
+                        "{\"first_name\":\"John\",\"phone_number\":\"5551234567\"}",
+                        0,
+                        400,
+                        1002));
     }
 
     static Stream<Arguments> flawedRequestsWithoutAValidKey() {
-        List<String> authorizations = List.of("", "Authorization: Bearer unknown-key\r\n",
+        List<String> authorizations = List.of(
+                "",
+                "Authorization: Bearer unknown-key\r\n",
                 "Authorization: Basic c2FuZGJveC1ydy1rZXk6\r\n",
                 "Authorization: Bearer " + SandboxKeys.READ_WRITE + "\r\nAuthorization: Bearer "
                         + SandboxKeys.READ_WRITE + "\r\n");
         List<String> names = List.of("no key", "an unknown key", "a malformed header", "a repeated header");
-        return flawedRequests().stream().flatMap(request -> IntStream.range(0, names.size())
-                .mapToObj(i -> Arguments.argumentSet(request + ", " + names.get(i), request, authorizations.get(i))));
+        return flawedRequests().stream()
+                .flatMap(request -> IntStream.range(0, names.size())
+                        .mapToObj(i ->
+                                Arguments.argumentSet(request + ", " + names.get(i), request, authorizations.get(i))));
     }
 
     @ParameterizedTest
@@ -102,7 +127,10 @@ class AuthenticationComesFirstTest extends ApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"a body over 16 KiB", "a body that is not JSON", "a card that fails validation"})
     void aReadOnlyKeyIsRefused403BeforeItsBodyIsJudged(String flaw) {
-        Flawed request = flawedRequests().stream().filter(r -> r.flaw().equals(flaw)).findFirst().orElseThrow();
+        Flawed request = flawedRequests().stream()
+                .filter(r -> r.flaw().equals(flaw))
+                .findFirst()
+                .orElseThrow();
 
         RawHttp.Answer answer = send(request, "Authorization: Bearer " + SandboxKeys.READ_ONLY + "\r\n");
 
@@ -110,10 +138,17 @@ class AuthenticationComesFirstTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a Content-Type that is not JSON", "a method the API does not have",
-        "an unknown path under the API"})
+    @ValueSource(
+            strings = {
+                "a Content-Type that is not JSON",
+                "a method the API does not have",
+                "an unknown path under the API"
+            })
     void aReadOnlyKeyLearnsOfAWrongPathMethodOrMediaTypeBefore403(String flaw) {
-        Flawed request = flawedRequests().stream().filter(r -> r.flaw().equals(flaw)).findFirst().orElseThrow();
+        Flawed request = flawedRequests().stream()
+                .filter(r -> r.flaw().equals(flaw))
+                .findFirst()
+                .orElseThrow();
 
         RawHttp.Answer answer = send(request, "Authorization: Bearer " + SandboxKeys.READ_ONLY + "\r\n");
 
@@ -141,8 +176,11 @@ class AuthenticationComesFirstTest extends ApiTest {
     private static void assertEnvelope(Flawed request, RawHttp.Answer answer, int status, int code) {
         assertError(answer, status, code);
         if (request.isOperation()) {
-            assertThat(SpecValidatingClient.validate(request.path(), request.method(), answer.status(),
-                    answer.headers(), answer.body()).getMessages()).as(answer.body()).isEmpty();
+            assertThat(SpecValidatingClient.validate(
+                                    request.path(), request.method(), answer.status(), answer.headers(), answer.body())
+                            .getMessages())
+                    .as(answer.body())
+                    .isEmpty();
         }
     }
 }

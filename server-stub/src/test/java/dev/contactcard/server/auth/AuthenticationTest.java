@@ -27,8 +27,17 @@ class AuthenticationTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sandbox-rw-key", "Basic c2FuZGJveC1ydy1rZXk6", "Bearer", "Bearer ", "Bearer unknown-key",
-            "Bearer SANDBOX-RW-KEY", "Bearer sandbox-rw-key extra", "Token sandbox-rw-key"})
+    @ValueSource(
+            strings = {
+                "sandbox-rw-key",
+                "Basic c2FuZGJveC1ydy1rZXk6",
+                "Bearer",
+                "Bearer ",
+                "Bearer unknown-key",
+                "Bearer SANDBOX-RW-KEY",
+                "Bearer sandbox-rw-key extra",
+                "Token sandbox-rw-key"
+            })
     void aMalformedOrUnknownKeyIsRefusedWith401(String authorization) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Authorization", authorization);
@@ -42,18 +51,23 @@ class AuthenticationTest extends ApiTest {
 
     @Test
     void twoAuthorizationHeadersAreRefusedWith401EvenWhenOneCarriesAValidKey() {
-        String[][] pairs = {{"Bearer " + SandboxKeys.READ_WRITE, "Bearer unknown-key"},
+        String[][] pairs = {
+            {"Bearer " + SandboxKeys.READ_WRITE, "Bearer unknown-key"},
             {"Bearer unknown-key", "Bearer " + SandboxKeys.READ_WRITE},
-            {"Bearer " + SandboxKeys.READ_ONLY, "Bearer " + SandboxKeys.READ_WRITE}};
+            {"Bearer " + SandboxKeys.READ_ONLY, "Bearer " + SandboxKeys.READ_WRITE}
+        };
         for (String[] pair : pairs) {
-            RawHttp.Answer answer = RawHttp.send(port, "POST " + CARDS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: " + pair[0] + "\r\nAuthorization: " + pair[1] + "\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + CARD.length()
-                    + "\r\nConnection: close\r\n\r\n" + CARD);
+            RawHttp.Answer answer = RawHttp.send(
+                    port,
+                    "POST " + CARDS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Authorization: " + pair[0] + "\r\nAuthorization: " + pair[1] + "\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: " + CARD.length()
+                            + "\r\nConnection: close\r\n\r\n" + CARD);
 
             assertError(answer, 401, 2004);
             assertThat(SpecValidatingClient.validate(CARDS, "POST", answer.status(), answer.headers(), answer.body())
-                    .getMessages()).isEmpty();
+                            .getMessages())
+                    .isEmpty();
         }
         assertThat(repository.find(SandboxKeys.PARTNER, "+15551234567")).isEmpty();
     }

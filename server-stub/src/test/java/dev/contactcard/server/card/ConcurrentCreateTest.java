@@ -42,7 +42,8 @@ class ConcurrentCreateTest extends ApiTest {
                 assertThat(repository.findAll(PARTNER))
                         .filteredOn(card -> card.phoneNumber().equals(number))
                         .singleElement()
-                        .extracting(ContactCardRecord::active).isEqualTo(true);
+                        .extracting(ContactCardRecord::active)
+                        .isEqualTo(true);
             }
         } finally {
             pool.shutdownNow();
@@ -54,8 +55,8 @@ class ConcurrentCreateTest extends ApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                ContactCardRecord card = ContactCardRecord.of(PARTNER, "+1555111" + String.format("%04d", round),
-                        "John", null, null, false);
+                ContactCardRecord card = ContactCardRecord.of(
+                        PARTNER, "+1555111" + String.format("%04d", round), "John", null, null, false);
                 CountDownLatch start = new CountDownLatch(1);
                 Callable<Boolean> insert = () -> {
                     start.await();
@@ -66,7 +67,8 @@ class ConcurrentCreateTest extends ApiTest {
                 start.countDown();
 
                 assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(true, false);
-                assertThat(repository.findAll(PARTNER)).filteredOn(c -> c.phoneNumber().equals(card.phoneNumber()))
+                assertThat(repository.findAll(PARTNER))
+                        .filteredOn(c -> c.phoneNumber().equals(card.phoneNumber()))
                         .hasSize(1);
             }
         } finally {

@@ -25,7 +25,9 @@ class CreateContactCardTest extends ApiTest {
         assertThat(card.path("last_name").asString()).isEqualTo("Doe");
         assertThat(card.path("image_url").asString()).isEqualTo("https://cdn.test/images/1");
         assertThat(card.path("is_active").asBoolean()).isTrue();
-        assertThat(repository.find(PARTNER, "+15551234567")).get().extracting(ContactCardRecord::active)
+        assertThat(repository.find(PARTNER, "+15551234567"))
+                .get()
+                .extracting(ContactCardRecord::active)
                 .isEqualTo(true);
         assertThat(cdn.uploads()).containsExactly("https://example.com/john.jpg");
     }
@@ -35,14 +37,21 @@ class CreateContactCardTest extends ApiTest {
         String first = "\uD83D\uDE00\uD83D\uDC68\u200D\uD83D\uDC69 \u202Eمرحبا";
         String last = "Zoë e\u0301 \u4E2D\u6587";
 
-        Answer answer = api.create(READ_WRITE, "{\"first_name\": \"" + first + "\", \"last_name\": \"" + last
-                + "\", \"phone_number\": \"+15551234567\"}");
+        Answer answer = api.create(
+                READ_WRITE,
+                "{\"first_name\": \"" + first + "\", \"last_name\": \"" + last
+                        + "\", \"phone_number\": \"+15551234567\"}");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("first_name").asString()).isEqualTo(first);
         assertThat(answer.json().path("last_name").asString()).isEqualTo(last);
-        assertThat(api.get(READ_WRITE, "+15551234567").json().path("contact_cards").path(0).path("first_name")
-                .asString()).isEqualTo(first);
+        assertThat(api.get(READ_WRITE, "+15551234567")
+                        .json()
+                        .path("contact_cards")
+                        .path(0)
+                        .path("first_name")
+                        .asString())
+                .isEqualTo(first);
     }
 
     @Test
@@ -50,25 +59,35 @@ class CreateContactCardTest extends ApiTest {
         String hundred = "\uD83D\uDE00".repeat(100);
         String url = "https://example.com/" + "\u00E9".repeat(2048 - 20);
 
-        Answer answer = api.create(READ_WRITE, "{\"first_name\": \"" + hundred + "\", \"last_name\": \"" + hundred
-                + "\", \"image_url\": \"" + url + "\", \"phone_number\": \"+15551234567\"}");
-        Answer tooLong = api.create(READ_WRITE, "{\"first_name\": \"" + hundred + "x\", "
-                + "\"phone_number\": \"+15557654321\"}");
+        Answer answer = api.create(
+                READ_WRITE,
+                "{\"first_name\": \"" + hundred + "\", \"last_name\": \"" + hundred + "\", \"image_url\": \"" + url
+                        + "\", \"phone_number\": \"+15551234567\"}");
+        Answer tooLong = api.create(
+                READ_WRITE, "{\"first_name\": \"" + hundred + "x\", " + "\"phone_number\": \"+15557654321\"}");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(repository.find(PARTNER, "+15551234567")).get()
-                .extracting(ContactCardRecord::firstName, ContactCardRecord::lastName, ContactCardRecord::imageSourceUrl)
+        assertThat(repository.find(PARTNER, "+15551234567"))
+                .get()
+                .extracting(
+                        ContactCardRecord::firstName, ContactCardRecord::lastName, ContactCardRecord::imageSourceUrl)
                 .containsExactly(hundred, hundred, url);
         assertError(tooLong, 400, 1004);
     }
 
     @Test
     void anyAbsoluteHttpUrlWithAHostIsAcceptedAsTheImage() {
-        String[] urls = {"HTTP://EXAMPLE.COM/A.JPG", "http://[::1]:8080/a.jpg",
-            "https://user@cdn.example.com:443/a.jpg?size=2#top", "https://пример.рф/фото.jpg"};
+        String[] urls = {
+            "HTTP://EXAMPLE.COM/A.JPG",
+            "http://[::1]:8080/a.jpg",
+            "https://user@cdn.example.com:443/a.jpg?size=2#top",
+            "https://пример.рф/фото.jpg"
+        };
         for (int i = 0; i < urls.length; i++) {
-            Answer answer = api.create(READ_WRITE, "{\"first_name\": \"John\", \"phone_number\": \"+1555123450" + i
-                    + "\", \"image_url\": \"" + urls[i] + "\"}");
+            Answer answer = api.create(
+                    READ_WRITE,
+                    "{\"first_name\": \"John\", \"phone_number\": \"+1555123450" + i + "\", \"image_url\": \"" + urls[i]
+                            + "\"}");
 
             assertThat(answer.status()).as(urls[i]).isEqualTo(200);
         }
@@ -83,7 +102,9 @@ class CreateContactCardTest extends ApiTest {
                 {"first_name": "Mine", "phone_number": "+15551234567"}""");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(repository.find(PARTNER, "+15551234567")).get().extracting(ContactCardRecord::firstName)
+        assertThat(repository.find(PARTNER, "+15551234567"))
+                .get()
+                .extracting(ContactCardRecord::firstName)
                 .isEqualTo("Mine");
         assertThat(repository.find("another-partner", "+15551234567"))
                 .contains(ContactCardRecord.of("another-partner", "+15551234567", "Theirs", null, null, true));
@@ -117,7 +138,8 @@ class CreateContactCardTest extends ApiTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("is_active").asBoolean()).isFalse();
-        assertThat(repository.find(PARTNER, "+15005550042")).get()
+        assertThat(repository.find(PARTNER, "+15005550042"))
+                .get()
                 .extracting(ContactCardRecord::active, ContactCardRecord::firstName)
                 .containsExactly(false, "Test");
     }
@@ -142,8 +164,11 @@ class CreateContactCardTest extends ApiTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("is_active").asBoolean()).isTrue();
         assertThat(answer.json().path("first_name").asString()).isEqualTo("John");
-        assertThat(answer.json().has("last_name")).as("the retry takes the new values only").isFalse();
-        assertThat(repository.find(PARTNER, "+15551234567")).get()
+        assertThat(answer.json().has("last_name"))
+                .as("the retry takes the new values only")
+                .isFalse();
+        assertThat(repository.find(PARTNER, "+15551234567"))
+                .get()
                 .extracting(ContactCardRecord::active, ContactCardRecord::firstName, ContactCardRecord::lastName)
                 .containsExactly(true, "John", null);
     }
@@ -158,7 +183,9 @@ class CreateContactCardTest extends ApiTest {
 
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.json().path("is_active").asBoolean()).isFalse();
-        assertThat(repository.find(PARTNER, "+15005550000")).get().extracting(ContactCardRecord::firstName)
+        assertThat(repository.find(PARTNER, "+15005550000"))
+                .get()
+                .extracting(ContactCardRecord::firstName)
                 .isEqualTo("Second");
     }
 
@@ -171,7 +198,8 @@ class CreateContactCardTest extends ApiTest {
                 {"first_name": "Jane", "phone_number": "+15551234567", "image_url": "https://example.com/j.jpg"}""");
 
         assertError(second, 409, 2014);
-        assertThat(repository.find(PARTNER, "+15551234567")).get()
+        assertThat(repository.find(PARTNER, "+15551234567"))
+                .get()
                 .extracting(ContactCardRecord::firstName, ContactCardRecord::lastName, ContactCardRecord::imageUrl)
                 .containsExactly("John", "Doe", null);
         assertThat(cdn.uploads()).isEmpty();
@@ -209,7 +237,9 @@ class CreateContactCardTest extends ApiTest {
         assertError(answer, 500, 3006);
         assertThat(answer.json().path("error").path("message").asString()).isEqualTo("Internal server error");
         assertThat(answer.body()).doesNotContain("exploded", "10.0.0.7", "Exception", "at dev.");
-        assertThat(repository.find(PARTNER, EXPLODING_NUMBER)).get().extracting(ContactCardRecord::active)
+        assertThat(repository.find(PARTNER, EXPLODING_NUMBER))
+                .get()
+                .extracting(ContactCardRecord::active)
                 .isEqualTo(false);
     }
 }

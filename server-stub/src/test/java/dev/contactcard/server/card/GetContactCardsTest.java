@@ -18,8 +18,7 @@ class GetContactCardsTest extends ApiTest {
     void withoutAPhoneNumberEveryCardOfThePartnerIsListedActiveOrNotOrderedByPhoneNumber() {
         repository.save(ContactCardRecord.of(PARTNER, "+447700900123", "Zed", null, null, true));
         repository.save(ContactCardRecord.of(PARTNER, "+15005550001", "Test", null, null, false));
-        repository.save(ContactCardRecord.of(PARTNER, "+15551234567", "John", "Doe",
-                "https://cdn.test/j.jpg", true));
+        repository.save(ContactCardRecord.of(PARTNER, "+15551234567", "John", "Doe", "https://cdn.test/j.jpg", true));
         repository.save(ContactCardRecord.of("another-partner", "+15550000001", "Hidden", null, null, true));
 
         Answer answer = api.list(READ_ONLY);
@@ -29,7 +28,8 @@ class GetContactCardsTest extends ApiTest {
         JsonNode john = answer.json().path("contact_cards").get(1);
         assertThat(john.path("last_name").asString()).isEqualTo("Doe");
         assertThat(john.path("image_url").asString()).isEqualTo("https://cdn.test/j.jpg");
-        assertThat(answer.json().path("contact_cards").get(0).path("is_active").asBoolean()).isFalse();
+        assertThat(answer.json().path("contact_cards").get(0).path("is_active").asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -69,7 +69,9 @@ class GetContactCardsTest extends ApiTest {
 
     private static List<String> phoneNumbers(Answer answer) {
         List<String> numbers = new ArrayList<>();
-        answer.json().path("contact_cards").forEach(card -> numbers.add(card.path("phone_number").asString()));
+        answer.json()
+                .path("contact_cards")
+                .forEach(card -> numbers.add(card.path("phone_number").asString()));
         return numbers;
     }
 }

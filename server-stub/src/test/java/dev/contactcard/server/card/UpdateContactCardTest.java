@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class UpdateContactCardTest extends ApiTest {
         assertThat(answer.json().path("last_name").asString()).isEqualTo("Smith");
         assertThat(answer.json().path("image_url").asString()).isEqualTo(IMAGE);
         assertThat(answer.json().path("is_active").asBoolean()).isTrue();
-        assertThat(repository.find(PARTNER, NUMBER)).get()
+        assertThat(repository.find(PARTNER, NUMBER))
+                .get()
                 .extracting(ContactCardRecord::firstName, ContactCardRecord::lastName, ContactCardRecord::imageUrl)
                 .containsExactly("John", "Smith", IMAGE);
         assertThat(cdn.uploads()).isEmpty();
@@ -54,7 +56,8 @@ class UpdateContactCardTest extends ApiTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().has("last_name")).isFalse();
         assertThat(answer.json().has("image_url")).isFalse();
-        assertThat(repository.find(PARTNER, NUMBER)).get()
+        assertThat(repository.find(PARTNER, NUMBER))
+                .get()
                 .extracting(ContactCardRecord::firstName, ContactCardRecord::lastName, ContactCardRecord::imageUrl)
                 .containsExactly("John", null, null);
     }
@@ -87,7 +90,9 @@ class UpdateContactCardTest extends ApiTest {
                 {"first_name": null}""");
 
         assertError(answer, 400, 1003);
-        assertThat(repository.find(PARTNER, NUMBER)).get().extracting(ContactCardRecord::firstName)
+        assertThat(repository.find(PARTNER, NUMBER))
+                .get()
+                .extracting(ContactCardRecord::firstName)
                 .isEqualTo("John");
     }
 
@@ -115,7 +120,9 @@ class UpdateContactCardTest extends ApiTest {
                 {"last_name": "Smith"}""");
 
         assertError(answer, 404, 2013);
-        assertThat(repository.find(PARTNER, "+15005550001")).get().extracting(ContactCardRecord::lastName)
+        assertThat(repository.find(PARTNER, "+15005550001"))
+                .get()
+                .extracting(ContactCardRecord::lastName)
                 .isNull();
     }
 
@@ -127,8 +134,10 @@ class UpdateContactCardTest extends ApiTest {
                 {"first_name": "Mine"}""");
 
         assertError(answer, 404, 2013);
-        assertThat(repository.find("another-partner", "+15557654321")).get()
-                .extracting(ContactCardRecord::firstName).isEqualTo("Theirs");
+        assertThat(repository.find("another-partner", "+15557654321"))
+                .get()
+                .extracting(ContactCardRecord::firstName)
+                .isEqualTo("Theirs");
     }
 
     @Test
@@ -137,15 +146,20 @@ class UpdateContactCardTest extends ApiTest {
                 {"last_name": "Smith"}""");
 
         assertError(answer, 403, 2005);
-        assertThat(repository.find(PARTNER, NUMBER)).get().extracting(ContactCardRecord::lastName)
+        assertThat(repository.find(PARTNER, NUMBER))
+                .get()
+                .extracting(ContactCardRecord::lastName)
                 .isEqualTo("Doe");
     }
 
     @Test
     void anUpdateWithoutAPhoneNumberIsRefusedWith1003() {
-        Answer answer = api.send("PATCH", "/api/partner/v3/contact_card", """
-                {"last_name": "Smith"}""", java.util.Map.of("Authorization", "Bearer " + READ_WRITE,
-                "Content-Type", "application/json"));
+        Answer answer = api.send(
+                "PATCH",
+                "/api/partner/v3/contact_card",
+                """
+                {"last_name": "Smith"}""",
+                Map.of("Authorization", "Bearer " + READ_WRITE, "Content-Type", "application/json"));
 
         assertError(answer, 400, 1003);
     }

@@ -33,11 +33,22 @@ class RestartTest {
             Answer answer = client(second).get(READ_WRITE, "+15551234567");
 
             assertThat(answer.json().path("contact_cards").size()).isEqualTo(1);
-            assertThat(answer.json().path("contact_cards").get(0).path("last_name").asString()).isEqualTo("Doe");
-            assertThat(answer.json().path("contact_cards").get(0).path("is_active").asBoolean()).isTrue();
+            assertThat(answer.json()
+                            .path("contact_cards")
+                            .get(0)
+                            .path("last_name")
+                            .asString())
+                    .isEqualTo("Doe");
+            assertThat(answer.json()
+                            .path("contact_cards")
+                            .get(0)
+                            .path("is_active")
+                            .asBoolean())
+                    .isTrue();
             assertThat(client(second).create(READ_WRITE, """
                     {"first_name": "Jane", "phone_number": "+15551234567"}""").status())
-                    .as("the restored card is still active, so a second create is refused").isEqualTo(409);
+                    .as("the restored card is still active, so a second create is refused")
+                    .isEqualTo(409);
         }
     }
 
@@ -45,11 +56,15 @@ class RestartTest {
         assertThat(Files.isDirectory(dataDir)).isTrue();
         // Command-line arguments: they win over application.yaml (default properties would not).
         return new SpringApplicationBuilder(ContactCardSandboxApplication.class)
-                .run("--server.port=0", "--server.address=127.0.0.1", "--contactcard.storage.mode=file",
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--contactcard.storage.mode=file",
                         "--contactcard.storage.data-dir=" + dataDir.toAbsolutePath());
     }
 
     private static SpecValidatingClient client(ConfigurableApplicationContext context) {
-        return new SpecValidatingClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new SpecValidatingClient(
+                ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 }

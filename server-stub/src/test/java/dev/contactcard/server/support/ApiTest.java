@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Primary;
  * The provider on a random port with in-memory storage, as the Pact provider tests start it. One
  * Spring context is shared by every subclass; each test starts with no cards and no uploads.
  */
-@SpringBootTest(classes = ContactCardSandboxApplication.class,
+@SpringBootTest(
+        classes = ContactCardSandboxApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "contactcard.storage.mode=memory")
 @Import(ApiTest.Fakes.class)

@@ -26,7 +26,6 @@ public interface HttpAnswer {
     final class Json {
         private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-        private Json() {
-        }
+        private Json() {}
     }
 }

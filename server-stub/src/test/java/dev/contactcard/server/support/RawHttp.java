@@ -1,5 +1,6 @@
 package dev.contactcard.server.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +22,7 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Answer send(int port, byte[] request) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -54,12 +55,13 @@ public final class RawHttp {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         List.of(lines[i].substring(colon + 1).trim()));
             }
-            byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+            byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
             if (List.of("chunked").equals(headers.get("transfer-encoding"))) {
-                body = dechunk(new java.io.ByteArrayInputStream(body));
+                body = dechunk(new ByteArrayInputStream(body));
             }
             return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
         }

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,10 +32,10 @@ public final class SpecValidatingClient {
     public static final String BASE_PATH = "/api/partner";
     public static final String CARDS = BASE_PATH + "/v3/contact_card";
 
-    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-            .createForInlineApiSpecification(readSpec())
-            .withBasePathOverride(BASE_PATH)
-            .build();
+    private static final OpenApiInteractionValidator VALIDATOR =
+            OpenApiInteractionValidator.createForInlineApiSpecification(readSpec())
+                    .withBasePathOverride(BASE_PATH)
+                    .build();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String root;
@@ -74,18 +75,19 @@ public final class SpecValidatingClient {
     public Answer send(String method, String pathAndQuery, String body, Map<String, String> headers) {
         Answer answer = exchange(method, pathAndQuery, body, headers);
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
-        ValidationReport report = validate(path, method, answer.status(), answer.response().headers().map(),
-                answer.body());
+        ValidationReport report = validate(
+                path, method, answer.status(), answer.response().headers().map(), answer.body());
         assertThat(report.getMessages())
-                .as("%s %s answered %s %s, which the spec does not allow", method, pathAndQuery, answer.status(),
-                        answer.body())
+                .as(
+                        "%s %s answered %s %s, which the spec does not allow",
+                        method, pathAndQuery, answer.status(), answer.body())
                 .isEmpty();
         return answer;
     }
 
     /** Validates one answer against the spec (public so that a test can prove the check bites). */
-    public static ValidationReport validate(String path, String method, int status,
-            Map<String, java.util.List<String>> headers, String body) {
+    public static ValidationReport validate(
+            String path, String method, int status, Map<String, List<String>> headers, String body) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
         headers.forEach(response::withHeader);
         return VALIDATOR.validateResponse(path, Request.Method.valueOf(method), response.build());
@@ -109,9 +111,11 @@ public final class SpecValidatingClient {
 
     private Answer exchange(String method, String pathAndQuery, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + pathAndQuery))
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         try {
             return new Answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));

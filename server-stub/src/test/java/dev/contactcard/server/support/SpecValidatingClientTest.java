@@ -22,25 +22,28 @@ class SpecValidatingClientTest {
     @Test
     void aNullOptionalFieldIsRefused() {
         assertThat(SpecValidatingClient.validate(CARDS, "POST", 200, JSON, """
-                {"phone_number": "+15551234567", "first_name": "John", "is_active": true, "last_name": null}""")
-                .hasErrors()).isTrue();
+                {"phone_number": "+15551234567", "first_name": "John", "is_active": true, "last_name": null}""").hasErrors())
+                .isTrue();
     }
 
     @Test
     void aMissingRequiredFieldIsRefused() {
         assertThat(SpecValidatingClient.validate(CARDS, "POST", 200, JSON, """
-                {"phone_number": "+15551234567", "first_name": "John"}""").hasErrors()).isTrue();
+                {"phone_number": "+15551234567", "first_name": "John"}""").hasErrors())
+                .isTrue();
     }
 
     @Test
     void aStatusTheOperationDoesNotDocumentIsRefused() {
         assertThat(SpecValidatingClient.validate(CARDS, "GET", 409, JSON, """
-                {"error": {"status": 409, "code": 2014, "message": "x"}, "success": false}""").hasErrors()).isTrue();
+                {"error": {"status": 409, "code": 2014, "message": "x"}, "success": false}""").hasErrors())
+                .isTrue();
     }
 
     @Test
     void anErrorOutsideTheEnvelopeIsRefused() {
         assertThat(SpecValidatingClient.validate(CARDS, "POST", 400, JSON, """
-                {"timestamp": "2026-01-01T00:00:00Z", "status": 400, "error": "Bad Request"}""").hasErrors()).isTrue();
+                {"timestamp": "2026-01-01T00:00:00Z", "status": 400, "error": "Bad Request"}""").hasErrors())
+                .isTrue();
     }
 }

@@ -11,7 +11,12 @@ import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.RawHttp;
 import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,7 +77,8 @@ class InvalidRequestTest extends ApiTest {
             {"first_name": "LONG_NAME", "last_name": "\\udc00", "phone_number": "+15551234567"}  | 1001
             """)
     void aCreateWithBadInputIsRefusedWithTheSpecsCode(String body, int code) {
-        Answer answer = api.create(READ_WRITE, body.replace("LONG_NAME", LONG_NAME).replace("LONG_URL", LONG_URL));
+        Answer answer =
+                api.create(READ_WRITE, body.replace("LONG_NAME", LONG_NAME).replace("LONG_URL", LONG_URL));
 
         assertError(answer, 400, code);
         assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
@@ -99,15 +105,14 @@ class InvalidRequestTest extends ApiTest {
             {"first_name": "LONG_NAME", "image_url": "http:///a.jpg"} | 1004
             """)
     void anUpdateWithBadInputIsRefusedWithTheSpecsCode(String body, int code) {
-        repository.save(dev.contactcard.server.card.ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe",
-                null, true));
+        repository.save(ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
 
-        Answer answer = api.update(READ_WRITE, "+15551234567",
-                body.replace("LONG_NAME", LONG_NAME).replace("LONG_URL", LONG_URL));
+        Answer answer = api.update(
+                READ_WRITE, "+15551234567", body.replace("LONG_NAME", LONG_NAME).replace("LONG_URL", LONG_URL));
 
         assertError(answer, 400, code);
-        assertThat(repository.find("sandbox", "+15551234567")).contains(
-                dev.contactcard.server.card.ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
+        assertThat(repository.find("sandbox", "+15551234567"))
+                .contains(ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
     }
 
     @Test
@@ -159,8 +164,8 @@ class InvalidRequestTest extends ApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/xml", "application/x-www-form-urlencoded"})
     void aBodyThatIsNotJsonIsRefusedWith415(String contentType) {
-        Answer answer = api.send("POST", CARDS, "first_name=John&phone_number=%2B15551234567",
-                headers(READ_WRITE, contentType));
+        Answer answer = api.send(
+                "POST", CARDS, "first_name=John&phone_number=%2B15551234567", headers(READ_WRITE, contentType));
 
         assertError(answer, 415, 2019);
         assertThat(answer.header("Accept")).isEqualTo("application/json");
@@ -172,32 +177,33 @@ class InvalidRequestTest extends ApiTest {
         Map<String, String> headers = headers(READ_WRITE, "application/json");
         headers.put("Content-Encoding", encoding);
 
-        Answer answer = api.send("POST", CARDS, "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}",
-                headers);
+        Answer answer =
+                api.send("POST", CARDS, "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}", headers);
 
         assertError(answer, 415, 2019);
         assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
     }
 
     @Test
-    void aGzippedBodyIsRefusedWith415NotReadAsMalformedJson() throws java.io.IOException {
-        byte[] json = "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+    void aGzippedBodyIsRefusedWith415NotReadAsMalformedJson() throws IOException {
+        byte[] json = "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
             gzip.write(json);
         }
         byte[] head = ("POST " + CARDS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + READ_WRITE
-                + "\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
-                + gzipped.size() + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] request = java.util.Arrays.copyOf(head, head.length + gzipped.size());
+                        + "\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
+                        + gzipped.size() + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(head, head.length + gzipped.size());
         System.arraycopy(gzipped.toByteArray(), 0, request, head.length, gzipped.size());
 
         RawHttp.Answer answer = RawHttp.send(port, request);
 
         assertError(answer, 415, 2019);
         assertThat(SpecValidatingClient.validate(CARDS, "POST", answer.status(), answer.headers(), answer.body())
-                .getMessages()).isEmpty();
+                        .getMessages())
+                .isEmpty();
         assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
     }
 
@@ -206,8 +212,8 @@ class InvalidRequestTest extends ApiTest {
         Map<String, String> headers = headers(READ_WRITE, "application/json");
         headers.put("Content-Encoding", "identity");
 
-        Answer answer = api.send("POST", CARDS, "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}",
-                headers);
+        Answer answer =
+                api.send("POST", CARDS, "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}", headers);
 
         assertThat(answer.status()).isEqualTo(200);
     }
@@ -226,10 +232,12 @@ class InvalidRequestTest extends ApiTest {
     void aChunkedBodyOver16KiBIsRefusedWith413WithoutAContentLengthToGoBy() {
         String padded = "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"" + " ".repeat(16 * 1024) + "}";
 
-        RawHttp.Answer answer = RawHttp.send(port, "POST " + CARDS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Authorization: Bearer " + READ_WRITE + "\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                + Integer.toHexString(padded.length()) + "\r\n" + padded + "\r\n0\r\n\r\n");
+        RawHttp.Answer answer = RawHttp.send(
+                port,
+                "POST " + CARDS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer " + READ_WRITE + "\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                        + Integer.toHexString(padded.length()) + "\r\n" + padded + "\r\n0\r\n\r\n");
 
         assertError(answer, 413, 2018);
         assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
@@ -265,8 +273,8 @@ class InvalidRequestTest extends ApiTest {
 
     @Test
     void anAcceptHeaderWithoutJsonStillGetsAJsonAnswer() {
-        Answer answer = api.send("GET", CARDS, null, Map.of("Authorization", "Bearer " + READ_WRITE,
-                "Accept", "text/html"));
+        Answer answer =
+                api.send("GET", CARDS, null, Map.of("Authorization", "Bearer " + READ_WRITE, "Accept", "text/html"));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Content-Type")).startsWith("application/json");
