@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * contact-card-api-spec jar on the classpath, and Swagger UI at {@code /docs} rendering it.
  */
 @RestController
-public class SpecController {
+class SpecController {
 
     /** Where the spec sits in the contact-card-api-spec jar. */
     public static final String SPEC_RESOURCE = "openapi/contact-card.yaml";
@@ -24,7 +24,7 @@ public class SpecController {
     private final byte[] spec;
     private final byte[] docsPage;
 
-    public SpecController() throws IOException {
+    SpecController() throws IOException {
         this.spec = read(SPEC_RESOURCE);
         this.docsPage = read("docs/swagger-ui.html");
     }
