@@ -20,14 +20,13 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("rawtypes")
 class ContactCardSpecTest {
 
-    private static final String RESOURCE = System.getProperty("contactcard.spec.resource", "openapi/contact-card.yaml");
     private static final Pattern CODE_TABLE_ROW = Pattern.compile("^\\| (\\d{3}) \\| (\\d{4}) \\|", Pattern.MULTILINE);
 
     private static SpecChecks spec;
 
     @BeforeAll
     static void loadSpec() {
-        spec = SpecChecks.ofClasspath(RESOURCE);
+        spec = SpecChecks.ofClasspath(ContactCardSpec.RESOURCE);
     }
 
     @Test

@@ -14,6 +14,7 @@ import feign.FeignException;
 import feign.Logger;
 import feign.Request;
 import feign.codec.DecodeException;
+import feign.codec.EncodeException;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
@@ -225,12 +226,16 @@ public final class ContactCardClient {
 
     /**
      * Runs one generated call. Errors already arrive as {@link ContactCardException}s (error
-     * decoder and retryer); this only unwraps Feign's wrapper around a decoding failure and
-     * translates a body that broke off while being read.
+     * decoder and retryer); this only unwraps Feign's wrapper around a decoding failure, reports a
+     * request that could not be encoded (nothing was sent), and translates a body that broke off
+     * while being read.
      */
     private static <T> T call(Supplier<T> call) {
         try {
             return call.get();
+        } catch (EncodeException e) {
+            throw new ContactCardException(
+                    "Could not encode the request body as JSON, so nothing was sent: " + e.getMessage(), e);
         } catch (DecodeException e) {
             if (e.getCause() instanceof ContactCardInvalidDataException) {
                 throw (ContactCardInvalidDataException) e.getCause();

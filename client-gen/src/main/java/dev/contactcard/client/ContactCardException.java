@@ -16,6 +16,9 @@ package dev.contactcard.client;
  *   <li>{@link ContactCardInvalidDataException}: a success answer whose body could not be read
  *       as the documented model.
  * </ul>
+ *
+ * <p>This class itself is thrown for a request the client could not encode as JSON (for example
+ * a subclass of a request model whose getter throws): nothing was sent, and it is not retried.
  */
 public class ContactCardException extends RuntimeException {
 

@@ -1,11 +1,11 @@
 package dev.contactcard.server;
 
-import dev.contactcard.server.storage.StorageMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The provider's settings ({@code contactcard.*}).
+ * The provider's settings ({@code contactcard.*}); {@code application.yaml} maps each to its
+ * environment variable, and {@code server-stub/README.md} lists them.
  *
  * @param apiKeys  the API keys, {@code <key>:<partner>:<read-only|read-write>} comma-separated;
  *                 {@code application.yaml} reads them from the environment variable
@@ -26,4 +26,12 @@ public record ContactCardProperties(
     public record Storage(
             @DefaultValue("file") StorageMode mode,
             @DefaultValue("./data") String dataDir) {}
+
+    /** Where the provider keeps its cards ({@code contactcard.storage.mode}). */
+    public enum StorageMode {
+        /** An H2 database in files under {@code contactcard.storage.data-dir}: cards survive a restart. The default. */
+        FILE,
+        /** A private in-memory H2 database, gone when the application stops: for tests. */
+        MEMORY
+    }
 }

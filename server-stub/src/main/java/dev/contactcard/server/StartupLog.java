@@ -3,7 +3,6 @@ package dev.contactcard.server;
 import dev.contactcard.server.auth.ApiKeyRegistry;
 import dev.contactcard.server.auth.Caller;
 import dev.contactcard.server.auth.SandboxKeys;
-import dev.contactcard.server.storage.StorageMode;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,7 @@ class StartupLog implements ApplicationListener<WebServerInitializedEvent> {
                 root,
                 root,
                 root,
-                properties.storage().mode() == StorageMode.FILE
+                properties.storage().mode() == ContactCardProperties.StorageMode.FILE
                         ? "H2 files in "
                                 + Path.of(properties.storage().dataDir())
                                         .toAbsolutePath()

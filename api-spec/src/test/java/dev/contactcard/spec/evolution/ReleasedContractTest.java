@@ -2,12 +2,12 @@ package dev.contactcard.spec.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contactcard.spec.ContactCardSpec;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,9 +122,7 @@ class ReleasedContractTest {
     }
 
     private static Path currentSpec() throws Exception {
-        URL url = ReleasedContractTest.class.getClassLoader().getResource(property("contactcard.spec.resource"));
-        assertThat(url).as("the spec on the test classpath").isNotNull();
-        return Path.of(url.toURI());
+        return Path.of(ContactCardSpec.url().toURI());
     }
 
     private static String property(String name) {

@@ -19,18 +19,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the path, method, {@code Content-Type}, query or body, so a caller without a valid key learns
  * nothing about the API. The body is never read. An authenticated request carries its
  * {@link Caller} as the request attribute {@link Caller#REQUEST_ATTRIBUTE}; what the key may do
- * is checked later, by {@link PermissionInterceptor}. Registered by {@code WebConfiguration} for
- * the base path only, ahead of the body-limit and media-type filters; the spec, docs and health
+ * is checked later, by {@link PermissionInterceptor}. Registered by {@link AuthConfiguration} for
+ * the base path only, ahead of the body-limit filter; the spec, docs and health
  * endpoints at the root are not touched.
  */
-public class ApiKeyFilter extends OncePerRequestFilter {
+class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final ApiKeyRegistry registry;
     private final ErrorResponses errors;
 
-    public ApiKeyFilter(ApiKeyRegistry registry, ErrorResponses errors) {
+    ApiKeyFilter(ApiKeyRegistry registry, ErrorResponses errors) {
         this.registry = registry;
         this.errors = errors;
     }

@@ -1,15 +1,44 @@
 package dev.contactcard.server.auth;
 
 import dev.contactcard.server.ContactCardProperties;
+import dev.contactcard.server.error.ErrorResponses;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The API keys, parsed once at startup from {@code contactcard.api-keys} (a bad entry stops the start). */
+/**
+ * Authentication and permissions of the API: the keys, parsed once at startup from
+ * {@code contactcard.api-keys} (a bad entry stops the start); {@link ApiKeyFilter} ahead of every
+ * other filter under the base path; and {@link PermissionInterceptor} once Spring MVC has routed
+ * the request. The order of all checks is described in {@code server-stub/README.md}.
+ */
 @Configuration(proxyBeanMethods = false)
-public class AuthConfiguration {
+class AuthConfiguration implements WebMvcConfigurer {
+
+    /** The API key is the first thing checked under the base path: before any other filter. */
+    static final int API_KEY_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     @Bean
     ApiKeyRegistry apiKeyRegistry(ContactCardProperties properties) {
         return ApiKeyRegistry.parse(properties.apiKeys());
+    }
+
+    /** The pattern covers the base path itself too: no key, no answer but 401. */
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(
+            ContactCardProperties properties, ApiKeyRegistry apiKeys, ErrorResponses errors) {
+        FilterRegistrationBean<ApiKeyFilter> registration =
+                new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys, errors));
+        registration.addUrlPatterns(properties.basePath() + "/*");
+        registration.setOrder(API_KEY_FILTER_ORDER);
+        return registration;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new PermissionInterceptor());
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@code Content-Type} is answered first: 404, 405, 415) and before the body is read (so a
  * read-only key's body is never judged: 403 comes before 413 and 400).
  */
-public class PermissionInterceptor implements HandlerInterceptor {
+class PermissionInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

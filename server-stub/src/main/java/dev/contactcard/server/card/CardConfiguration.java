@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
  * Spring's {@code @MockitoBean} / {@code @TestBean}).
  */
 @Configuration(proxyBeanMethods = false)
-public class CardConfiguration {
+class CardConfiguration {
 
     @Bean
     CardApplier cardApplier() {

@@ -22,11 +22,11 @@ import org.springframework.web.context.request.RequestContextHolder;
  * {@code PermissionInterceptor}, and error answers in {@code ApiExceptionHandler}.
  */
 @RestController
-public class ContactCardController implements ContactCardApi {
+class ContactCardController implements ContactCardApi {
 
     private final ContactCardService service;
 
-    public ContactCardController(ContactCardService service) {
+    ContactCardController(ContactCardService service) {
         this.service = service;
     }
 

@@ -20,7 +20,7 @@ import org.openapitools.jackson.nullable.JsonNullable;
  * card and is refused with 409. Across processes the repository's conditional writes (primary key,
  * compare-and-set on the activation state) keep the same guarantee.
  */
-public class ContactCardService {
+class ContactCardService {
 
     private static final int LOCK_STRIPES = 64;
 
@@ -29,7 +29,7 @@ public class ContactCardService {
     private final ImageRehoster rehoster;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
-    public ContactCardService(ContactCardRepository repository, CardApplier applier, ImageRehoster rehoster) {
+    ContactCardService(ContactCardRepository repository, CardApplier applier, ImageRehoster rehoster) {
         this.repository = repository;
         this.applier = applier;
         this.rehoster = rehoster;
@@ -39,13 +39,13 @@ public class ContactCardService {
     }
 
     /** What a create asks for. */
-    public record CreateCommand(String phoneNumber, String firstName, String lastName, String imageUrl) {}
+    record CreateCommand(String phoneNumber, String firstName, String lastName, String imageUrl) {}
 
     /**
      * What an update asks for: a field is changed only when present; {@code firstName} is
      * {@code null} when absent (it cannot be cleared).
      */
-    public record UpdateCommand(String firstName, JsonNullable<String> lastName, JsonNullable<String> imageUrl) {}
+    record UpdateCommand(String firstName, JsonNullable<String> lastName, JsonNullable<String> imageUrl) {}
 
     /**
      * Sets up the card of a number: stores it inactive, rehosts a new image, runs the apply step
@@ -53,7 +53,7 @@ public class ContactCardService {
      *
      * @throws ApiException 409 / 2014 when the number already has an active card
      */
-    public ContactCardRecord create(String partnerId, CreateCommand command) {
+    ContactCardRecord create(String partnerId, CreateCommand command) {
         return locked(partnerId, command.phoneNumber(), () -> {
             Optional<ContactCardRecord> existing = repository.find(partnerId, command.phoneNumber());
             if (existing.filter(ContactCardRecord::active).isPresent()) {
@@ -86,12 +86,12 @@ public class ContactCardService {
     }
 
     /** Every card of the partner, ordered by phone number. */
-    public List<ContactCardRecord> list(String partnerId) {
+    List<ContactCardRecord> list(String partnerId) {
         return repository.findAll(partnerId);
     }
 
     /** The card of one number, if it has one. */
-    public Optional<ContactCardRecord> find(String partnerId, String phoneNumber) {
+    Optional<ContactCardRecord> find(String partnerId, String phoneNumber) {
         return repository.find(partnerId, phoneNumber);
     }
 
@@ -100,7 +100,7 @@ public class ContactCardService {
      *
      * @throws ApiException 404 / 2013 when the number has no active card
      */
-    public ContactCardRecord update(String partnerId, String phoneNumber, UpdateCommand command) {
+    ContactCardRecord update(String partnerId, String phoneNumber, UpdateCommand command) {
         return locked(partnerId, phoneNumber, () -> {
             ContactCardRecord current = repository
                     .find(partnerId, phoneNumber)

@@ -4,7 +4,7 @@ package dev.contactcard.server.card;
  * The sandbox has no CDN: the image is "rehosted" at the URL it was given, which the card returns
  * unchanged.
  */
-public class SandboxImageRehoster implements ImageRehoster {
+class SandboxImageRehoster implements ImageRehoster {
 
     @Override
     public String rehost(String partnerId, String sourceUrl) {

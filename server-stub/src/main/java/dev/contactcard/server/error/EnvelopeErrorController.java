@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * the envelope too: never a Whitelabel page, never Spring's default JSON error body.
  */
 @Controller
-public class EnvelopeErrorController implements ErrorController {
+class EnvelopeErrorController implements ErrorController {
 
     private final ErrorResponses errors;
 
-    public EnvelopeErrorController(ErrorResponses errors) {
+    EnvelopeErrorController(ErrorResponses errors) {
         this.errors = errors;
     }
 

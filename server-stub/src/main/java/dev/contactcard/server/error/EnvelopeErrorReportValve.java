@@ -17,11 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  * a missing {@code Host}, a request line or headers over Tomcat's size limits. Its default
  * {@link ErrorReportValve} writes those as an HTML page; this one writes the spec's envelope
  * instead (400 / 1001 for a malformed request). Installed on the host by
- * {@code WebConfiguration} in place of every other error report valve. Errors raised inside the
+ * {@link ErrorConfiguration} in place of every other error report valve. Errors raised inside the
  * application never get here: {@link ApiExceptionHandler} and {@link EnvelopeErrorController}
  * answer them first.
  */
-public class EnvelopeErrorReportValve extends ErrorReportValve {
+class EnvelopeErrorReportValve extends ErrorReportValve {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

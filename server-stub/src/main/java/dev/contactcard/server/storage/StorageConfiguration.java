@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (Spring Boot's auto-configuration) migrates either one from {@code classpath:db/migration}.
  */
 @Configuration(proxyBeanMethods = false)
-public class StorageConfiguration {
+class StorageConfiguration {
 
     @Bean
     DataSource dataSource(ContactCardProperties properties) {
@@ -52,7 +52,6 @@ public class StorageConfiguration {
                                 .toAbsolutePath()
                                 .normalize()
                                 .resolve("contact-cards") + ";DB_CLOSE_ON_EXIT=FALSE";
-            // A unique name per application context; the database lives as long as its pool.
             // A unique name per application context, kept until memoryDatabaseShutdown drops it.
             case MEMORY ->
                 "jdbc:h2:mem:contact-cards-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";

@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = AbsoluteHttpUrlValidator.class)
 @Target({METHOD, FIELD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
-public @interface AbsoluteHttpUrl {
+@interface AbsoluteHttpUrl {
 
     String message() default "must be an absolute http or https URL";
 

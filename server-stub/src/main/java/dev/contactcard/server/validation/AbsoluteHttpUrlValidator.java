@@ -4,7 +4,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /** Checks {@link AbsoluteHttpUrl} on a {@link String}. */
-public class AbsoluteHttpUrlValidator implements ConstraintValidator<AbsoluteHttpUrl, String> {
+class AbsoluteHttpUrlValidator implements ConstraintValidator<AbsoluteHttpUrl, String> {
 
     private static final int MAX_PORT = 65_535;
 

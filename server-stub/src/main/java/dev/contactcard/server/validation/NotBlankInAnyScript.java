@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = NotBlankInAnyScriptValidator.class)
 @Target({METHOD, FIELD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
-public @interface NotBlankInAnyScript {
+@interface NotBlankInAnyScript {
 
     String message() default "must not be blank";
 

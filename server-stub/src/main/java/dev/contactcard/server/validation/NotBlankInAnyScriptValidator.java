@@ -4,7 +4,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /** Checks {@link NotBlankInAnyScript} on a {@link String}. */
-public class NotBlankInAnyScriptValidator implements ConstraintValidator<NotBlankInAnyScript, String> {
+class NotBlankInAnyScriptValidator implements ConstraintValidator<NotBlankInAnyScript, String> {
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {

@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = WellFormedUnicodeValidator.class)
 @Target({METHOD, FIELD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
-public @interface WellFormedUnicode {
+@interface WellFormedUnicode {
 
     String message() default "must be valid Unicode text (without an unpaired surrogate)";
 

@@ -4,7 +4,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /** Checks {@link WellFormedUnicode} on a {@link String}. */
-public class WellFormedUnicodeValidator implements ConstraintValidator<WellFormedUnicode, String> {
+class WellFormedUnicodeValidator implements ConstraintValidator<WellFormedUnicode, String> {
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {

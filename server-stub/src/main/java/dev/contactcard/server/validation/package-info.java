@@ -1,10 +1,20 @@
 /**
- * The request rules the spec states in words but the generated bean-validation annotations
- * cannot check: custom constraints, registered on the generated models' fields by
- * {@code ValidationConfiguration} (Hibernate Validator's programmatic constraint mapping), so they
- * run in the same validation pass as the generated {@code @NotNull}, {@code @Pattern} and
- * {@code @Size}, and {@code ApiExceptionHandler} classifies every failure of a request into the
- * spec's codes in one place (the lowest code wins). Each constraint accepts {@code null}: whether a
- * field may be absent or null is the generated model's rule.
+ * Every rule of a request body or query, and the code each broken rule is answered with (1001 to
+ * 1005 of the spec's table), in one place:
+ *
+ * <ul>
+ *   <li>{@code ValidationConfiguration} adds to the generated models' fields (Hibernate Validator's
+ *       programmatic mapping, without editing generated code) the rules the spec states in words but
+ *       the generated {@code @NotNull}, {@code @Pattern} and {@code @Size} cannot check: the
+ *       constraints of this package ({@code @NotBlankInAnyScript}, {@code @WellFormedUnicode},
+ *       {@code @AbsoluteHttpUrl}), and lengths counted in code points
+ *       ({@code CodePointSizeValidator});
+ *   <li>{@code ViolationHandler} classifies every failed constraint of a request by its annotation
+ *       type and field and answers the lowest code among them.
+ * </ul>
+ *
+ * <p>Each constraint accepts {@code null}: whether a field may be absent or null is the generated
+ * model's rule. How JSON itself is read (types, duplicate keys, explicit nulls) is
+ * {@code web.JacksonConfiguration}.
  */
 package dev.contactcard.server.validation;

@@ -29,7 +29,7 @@ import tools.jackson.databind.type.LogicalType;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-public class JacksonConfiguration {
+class JacksonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer contactCardJson() {

@@ -1,5 +1,6 @@
 package dev.contactcard.server.web;
 
+import dev.contactcard.spec.ContactCardSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.core.io.ClassPathResource;
@@ -14,18 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
  * contact-card-api-spec jar on the classpath, and Swagger UI at {@code /docs} rendering it.
  */
 @RestController
-public class SpecController {
-
-    /** Where the spec sits in the contact-card-api-spec jar. */
-    public static final String SPEC_RESOURCE = "openapi/contact-card.yaml";
+class SpecController {
 
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml;charset=UTF-8");
 
     private final byte[] spec;
     private final byte[] docsPage;
 
-    public SpecController() throws IOException {
-        this.spec = read(SPEC_RESOURCE);
+    SpecController() throws IOException {
+        this.spec = ContactCardSpec.bytes();
         this.docsPage = read("docs/swagger-ui.html");
     }
 

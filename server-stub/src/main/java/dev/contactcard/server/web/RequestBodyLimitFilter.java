@@ -1,5 +1,7 @@
-package dev.contactcard.server.error;
+package dev.contactcard.server.web;
 
+import dev.contactcard.server.error.ApiException;
+import dev.contactcard.server.error.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,16 +17,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits request bodies to {@value #MAX_BODY_BYTES} bytes (the spec's 413 / 2018) and refuses
  * encoded (compressed) bodies (415 / 2019): the API reads plain JSON only, and would otherwise
  * read a gzip body as malformed JSON and a body merely labelled gzip as plain. The filter only
- * wraps the request: the body stream fails with {@link PayloadTooLargeException} once the declared
- * or the actually read length exceeds the limit, or with {@link UnsupportedContentEncodingException}
- * when a {@code Content-Encoding} other than {@code identity} is declared, so the failure surfaces
- * while Spring MVC reads the body (after authentication, routing and the permission check) and is
- * answered by {@link ApiExceptionHandler} like every other error.
+ * wraps the request: the body stream fails with a {@link RejectedBodyException} once the declared
+ * or the actually read length exceeds the limit, or when a {@code Content-Encoding} other than
+ * {@code identity} is declared, so the failure surfaces while Spring MVC reads the body (after
+ * authentication, routing and the permission check) and is answered like every other error, by
+ * the {@code ApiException} it carries.
  */
-public class RequestBodyLimitFilter extends OncePerRequestFilter {
+class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     /** 16 KiB, as the spec's error-code table says. */
-    public static final int MAX_BODY_BYTES = 16 * 1024;
+    static final int MAX_BODY_BYTES = 16 * 1024;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -44,10 +46,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         public ServletInputStream getInputStream() throws IOException {
             String encoding = getHeader(HttpHeaders.CONTENT_ENCODING);
             if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
-                throw new UnsupportedContentEncodingException();
+                throw RejectedBodyException.of(new ApiException(
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "Content-Encoding is not supported: send the application/json body uncompressed"));
             }
             if (getContentLengthLong() > MAX_BODY_BYTES) {
-                throw new PayloadTooLargeException(MAX_BODY_BYTES);
+                throw RejectedBodyException.of(new ApiException(ErrorCode.PAYLOAD_TOO_LARGE));
             }
             if (stream == null) {
                 stream = new LimitedInputStream(super.getInputStream());
@@ -83,10 +87,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             return n;
         }
 
-        private void count(int n) throws PayloadTooLargeException {
+        private void count(int n) throws RejectedBodyException {
             read += n;
             if (read > MAX_BODY_BYTES) {
-                throw new PayloadTooLargeException(MAX_BODY_BYTES);
+                throw RejectedBodyException.of(new ApiException(ErrorCode.PAYLOAD_TOO_LARGE));
             }
         }
 

@@ -1,4 +1,4 @@
-package dev.contactcard.server.web;
+package dev.contactcard.server.validation;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * that holds an emoji. Registered for {@code String} only; every other type keeps the built-in
  * validators.
  */
-public class CodePointSizeValidator implements ConstraintValidator<Size, String> {
+class CodePointSizeValidator implements ConstraintValidator<Size, String> {
 
     private int min;
     private int max;

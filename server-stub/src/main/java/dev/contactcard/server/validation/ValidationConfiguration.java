@@ -1,10 +1,7 @@
-package dev.contactcard.server.web;
+package dev.contactcard.server.validation;
 
 import dev.contactcard.server.generated.model.CreateContactCardRequest;
 import dev.contactcard.server.generated.model.UpdateContactCardRequest;
-import dev.contactcard.server.validation.AbsoluteHttpUrl;
-import dev.contactcard.server.validation.NotBlankInAnyScript;
-import dev.contactcard.server.validation.WellFormedUnicode;
 import jakarta.validation.constraints.Size;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
@@ -23,13 +20,13 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@code last_name}: {@link WellFormedUnicode};</li>
  *   <li>{@code image_url}: {@link AbsoluteHttpUrl}.</li>
  * </ul>
- * One validation pass thus sees every broken rule of a request, and {@code ApiExceptionHandler}
+ * One validation pass thus sees every broken rule of a request, and {@link ViolationHandler}
  * answers the lowest code among them. In an update, {@code last_name} and {@code image_url} are
  * {@code JsonNullable}: the constraints apply to the value inside, so an absent field or an
  * explicit {@code null} (which clears it) is never checked.
  */
 @Configuration(proxyBeanMethods = false)
-public class ValidationConfiguration {
+class ValidationConfiguration {
 
     @Bean
     ValidationConfigurationCustomizer contactCardConstraints() {

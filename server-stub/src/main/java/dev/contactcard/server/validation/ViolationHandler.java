@@ -1,0 +1,123 @@
+package dev.contactcard.server.validation;
+
+import dev.contactcard.server.error.ErrorCode;
+import dev.contactcard.server.error.ErrorResponses;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Where a broken rule of a request becomes one of the spec's codes (1001 to 1005): every failed
+ * constraint of a body (the generated annotations plus those {@link ValidationConfiguration} adds)
+ * or of a query parameter is classified by its annotation type and field, and the lowest code
+ * among them is answered in the envelope. Every other exception is answered by
+ * {@code ApiExceptionHandler} (package {@code error}); this advice comes first so its two
+ * exception types never reach that one's catch-all.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ViolationHandler {
+
+    /**
+     * What a failed {@code pattern} of the spec means, by field: each field's pattern carries a
+     * different rule of the error-code table ({@code first_name}'s {@code ^.*\S.*$} is "not blank").
+     */
+    private static final Map<String, ErrorCode> PATTERN_CODES = Map.of(
+            "phone_number", ErrorCode.INVALID_PHONE_NUMBER,
+            "first_name", ErrorCode.REQUIRED_FIELD,
+            "image_url", ErrorCode.INVALID_IMAGE_URL);
+
+    private final ErrorResponses errors;
+
+    ViolationHandler(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    /** A request body that fails the spec's constraints. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    void invalidBody(MethodArgumentNotValidException ex, HttpServletResponse response) throws IOException {
+        writeFirst(
+                ex.getBindingResult().getFieldErrors().stream()
+                        .filter(error -> error.contains(ConstraintViolation.class))
+                        .<ConstraintViolation<?>>map(error -> error.unwrap(ConstraintViolation.class)),
+                response);
+    }
+
+    /**
+     * A query parameter that fails the spec's constraints. The generated interface is
+     * {@code @Validated}, so its parameters are checked by Spring's method-validation proxy (which
+     * raises this), not by Spring MVC's built-in method validation.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    void invalidParameter(ConstraintViolationException ex, HttpServletResponse response) throws IOException {
+        writeFirst(ex.getConstraintViolations().stream(), response);
+    }
+
+    /**
+     * When a request breaks several rules, the lowest code is answered (1001 before 1002 before 1003
+     * before 1004 before 1005): every rule of the body is checked in one validation pass.
+     */
+    private void writeFirst(Stream<? extends ConstraintViolation<?>> violations, HttpServletResponse response)
+            throws IOException {
+        Violation first = violations
+                .map(ViolationHandler::classify)
+                .min(Comparator.comparingInt((Violation v) -> v.code().code()).thenComparing(Violation::message))
+                .orElse(new Violation(ErrorCode.MALFORMED_REQUEST, ErrorCode.MALFORMED_REQUEST.defaultMessage()));
+        errors.write(response, first.code(), first.message());
+    }
+
+    /** One failed constraint, as a code of the spec's table and a message naming the field. */
+    record Violation(ErrorCode code, String message) {}
+
+    static Violation classify(ConstraintViolation<?> violation) {
+        String name = jsonName(violation.getPropertyPath());
+        Class<? extends Annotation> constraint =
+                violation.getConstraintDescriptor().getAnnotation().annotationType();
+        if (constraint == Size.class && !"".equals(violation.getInvalidValue())) {
+            // An empty string fails minLength: 1, which the table calls blank (1003); anything else is too long.
+            Object max = violation.getConstraintDescriptor().getAttributes().get("max");
+            return new Violation(ErrorCode.FIELD_TOO_LONG, name + " must be at most " + max + " characters");
+        }
+        if (constraint == WellFormedUnicode.class) {
+            return new Violation(
+                    ErrorCode.MALFORMED_REQUEST, name + " is not valid Unicode text (it holds an unpaired surrogate)");
+        }
+        ErrorCode code;
+        if (constraint == Pattern.class) {
+            code = PATTERN_CODES.getOrDefault(name, ErrorCode.MALFORMED_REQUEST);
+        } else if (constraint == AbsoluteHttpUrl.class) {
+            code = ErrorCode.INVALID_IMAGE_URL;
+        } else {
+            // @NotNull, @NotBlankInAnyScript, and @Size failed by an empty string.
+            code = ErrorCode.REQUIRED_FIELD;
+        }
+        return new Violation(
+                code,
+                code == ErrorCode.REQUIRED_FIELD ? name + " is required and must not be blank" : code.defaultMessage());
+    }
+
+    /** The JSON name of the property or parameter: {@code firstName} becomes {@code first_name}. */
+    private static String jsonName(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+                return node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+            }
+        }
+        return "";
+    }
+}
