@@ -152,6 +152,33 @@ class ContactCardClientTest {
         assertThat(card.getFirstName()).isEqualTo("John");
     }
 
+    // The tolerant-reader half of the policy on undocumented response fields (docs/VERSIONING.md):
+    // a minor release may add response fields, and the client of the release before ignores them.
+
+    @Test
+    void aNewFieldInAListedCardAndBesideTheListIsIgnored() {
+        server.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(okJson("{\"next_cursor\":null,\"contact_cards\":["
+                        + CARD_JSON.replace("{", "{\"labels\":[\"vip\"],\"verified_at\":\"2026-01-01\",") + "]}")));
+
+        List<ContactCard> cards = client().list();
+
+        assertThat(cards).singleElement().satisfies(card -> {
+            assertThat(card.getPhoneNumber()).isEqualTo(PHONE);
+            assertThat(card.getIsActive()).isTrue();
+        });
+    }
+
+    @Test
+    void aNewFieldInAnUpdateAnswerIsIgnored() {
+        server.stubFor(patch(urlPathEqualTo(PATH))
+                .willReturn(okJson(CARD_JSON.replace("{", "{\"updated_at\":\"2026-01-01T00:00:00Z\","))));
+
+        ContactCard card = client().update(PHONE, new UpdateContactCardRequest().lastName("Doe"));
+
+        assertThat(card.getLastName()).isEqualTo("Doe");
+    }
+
     @Test
     void extraHeadersAreSentAndMayReplaceTheUserAgent() {
         server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"contact_cards\":[]}")));

@@ -121,6 +121,18 @@ class ErrorMappingTest {
     }
 
     @Test
+    void anErrorEnvelopeWithNewFieldsStillGivesItsCodeAndMessage() {
+        ContactCardServiceException e = failureFor(
+                409,
+                "{\"request_id\":\"req-42\",\"error\":{\"status\":409,\"code\":2014,\"message\":\"exists\","
+                        + "\"docs\":\"https://docs.example/2014\"},\"success\":false}");
+
+        assertThat(e).isExactlyInstanceOf(ConflictException.class);
+        assertThat(e.errorCode()).hasValue(2014);
+        assertThat(e.errorMessage()).contains("exists");
+    }
+
+    @Test
     void everyServiceExceptionIsAContactCardException() {
         assertThat(failureFor(409, Fixtures.errorJson(409, 2014, "exists")))
                 .isInstanceOf(ContactCardException.class)

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.contactcard.client.model.CreateContactCardRequest;
+import dev.contactcard.client.model.UpdateContactCardRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,5 +126,32 @@ class InvalidDataTest {
                 .hasMessage("HTTP 200 answer to GET is not a valid ContactCardList: not JSON: <html> <title>Captive"
                         + " portal</title> </html>");
         server.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void anUpdateAnsweredWithoutABodyIsInvalidDataNamingTheStatusAndMethod() {
+        // A provider that answers an update 204 instead of the merged card: the caller is told at
+        // once, not handed a null card.
+        server.stubFor(patch(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
+
+        assertThatThrownBy(() -> Fixtures.builder(server, sleeper)
+                        .build()
+                        .update(PHONE, new UpdateContactCardRequest().lastName("Smith")))
+                .isInstanceOf(ContactCardInvalidDataException.class)
+                .hasMessage("HTTP 204 answer to PATCH has an empty body");
+        assertThat(sleeper.waits).as("invalid data is not retried").isEmpty();
+    }
+
+    @Test
+    void anUpdateAnswerWithoutTheCardsRequiredFieldIsInvalidDataNamingIt() {
+        server.stubFor(patch(urlPathEqualTo(PATH))
+                .willReturn(okJson("{\"phone_number\":\"+15551234567\",\"is_active\":true}")));
+
+        assertThatThrownBy(() -> Fixtures.builder(server, sleeper)
+                        .build()
+                        .update(PHONE, new UpdateContactCardRequest().lastName("Smith")))
+                .isInstanceOf(ContactCardInvalidDataException.class)
+                .hasMessage("HTTP 200 answer to PATCH is not a valid ContactCard: required field first_name is"
+                        + " missing or null");
     }
 }

@@ -1,12 +1,15 @@
 package dev.contactcard.spec.evolution;
 
 import io.swagger.v3.oas.models.parameters.Parameter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openapitools.openapidiff.core.model.Changed;
 import org.openapitools.openapidiff.core.model.ChangedApiResponse;
@@ -19,6 +22,11 @@ import org.openapitools.openapidiff.core.model.ChangedRequestBody;
 import org.openapitools.openapidiff.core.model.ChangedSchema;
 import org.openapitools.openapidiff.core.model.ComposedChanged;
 import org.openapitools.openapidiff.core.model.Endpoint;
+import org.openapitools.openapidiff.core.model.schema.ChangedMaxItems;
+import org.openapitools.openapidiff.core.model.schema.ChangedMaxLength;
+import org.openapitools.openapidiff.core.model.schema.ChangedMinItems;
+import org.openapitools.openapidiff.core.model.schema.ChangedMinLength;
+import org.openapitools.openapidiff.core.model.schema.ChangedNumericRange;
 
 /**
  * Names, one line each, the backward-incompatible changes in an openapi-diff result.
@@ -144,7 +152,11 @@ final class BreakingChanges {
         if (s == null || !seen.add(s)) {
             return;
         }
-        String at = path.isEmpty() ? where + ": " : where + ": property '" + path + "' ";
+        // A parameter's own schema reads "query parameter 'owner' pattern changed", a body's root
+        // "... request body: type changed", a property "... request body: property 'name' ...".
+        String at = path.isEmpty()
+                ? (where.endsWith("'") ? where + " " : where + ": ")
+                : where + ": property '" + path + "' ";
         String prefix = path.isEmpty() ? "" : path + ".";
         boolean request = s.getContext() != null && s.getContext().isRequest();
         boolean response = s.getContext() != null && s.getContext().isResponse();
@@ -164,12 +176,35 @@ final class BreakingChanges {
             named = true;
         }
         if (s.getEnumeration() != null && s.getEnumeration().isIncompatible()) {
+            String values = " (enum " + enumOf(s.getOldSchema()) + " → " + enumOf(s.getNewSchema()) + ")";
             if (request) {
-                found.add(at + "enum value(s) removed: " + s.getEnumeration().getMissing());
+                found.add(at + "enum value(s) removed: " + s.getEnumeration().getMissing() + values);
             } else {
                 found.add(at + "enum value(s) added to a response: "
-                        + s.getEnumeration().getIncreased());
+                        + s.getEnumeration().getIncreased() + values);
             }
+            named = true;
+        }
+        named |= constraint(
+                at, "maxLength", s.getMaxLength(), ChangedMaxLength::getOldValue, ChangedMaxLength::getNewValue);
+        if (s.getMinLength() != null && s.getMinLength().isIncompatible()) {
+            named |= constraint(
+                    at, "minLength", s.getMinLength(), ChangedMinLength::getOldValue, ChangedMinLength::getNewValue);
+        } else if (request && minLengthRaised(s)) {
+            // openapi-diff 2.1 lets a raised minLength through; it refuses requests that were
+            // valid, like a lowered maxLength, so this project counts it as breaking.
+            found.add(at + "minLength changed: " + valueOf(s.getOldSchema().getMinLength()) + " → "
+                    + valueOf(s.getNewSchema().getMinLength()));
+            named = true;
+        }
+        named |=
+                constraint(at, "maxItems", s.getMaxItems(), ChangedMaxItems::getOldValue, ChangedMaxItems::getNewValue);
+        named |=
+                constraint(at, "minItems", s.getMinItems(), ChangedMinItems::getOldValue, ChangedMinItems::getNewValue);
+        named |= constraint(
+                at, "pattern", s.getPattern(), c -> quoted(c.getOldPattern()), c -> quoted(c.getNewPattern()));
+        if (s.getNumericRange() != null && s.getNumericRange().isIncompatible()) {
+            numericRange(at, s.getNumericRange());
             named = true;
         }
         if (response) {
@@ -187,6 +222,69 @@ final class BreakingChanges {
         if (s.getAddProp() != null) {
             schema(where, path + "{*}", s.getAddProp());
         }
+    }
+
+    /**
+     * Names an incompatible change of one constraint with its old and new value, for example
+     * {@code property 'name' maxLength changed: 100 → 50}; {@code false} when there is none.
+     */
+    private <C extends Changed> boolean constraint(
+            String at, String name, C changed, Function<C, Object> oldValue, Function<C, Object> newValue) {
+        if (changed == null || !changed.isIncompatible()) {
+            return false;
+        }
+        found.add(
+                at + name + " changed: " + valueOf(oldValue.apply(changed)) + " → " + valueOf(newValue.apply(changed)));
+        return true;
+    }
+
+    private void numericRange(String at, ChangedNumericRange range) {
+        List<String> bounds = new ArrayList<>();
+        bound(bounds, "minimum", range.getOldMinimumValue(), range.getNewMinimumValue());
+        bound(bounds, "exclusiveMinimum", range.getOldMinimumExclusiveValue(), range.getNewMinimumExclusiveValue());
+        bound(bounds, "maximum", range.getOldMaximumValue(), range.getNewMaximumValue());
+        bound(bounds, "exclusiveMaximum", range.getOldMaximumExclusiveValue(), range.getNewMaximumExclusiveValue());
+        if (bounds.isEmpty()) {
+            bounds.add("numeric range changed incompatibly");
+        }
+        bounds.forEach(bound -> found.add(at + bound));
+    }
+
+    private static boolean minLengthRaised(ChangedSchema s) {
+        if (s.getOldSchema() == null || s.getNewSchema() == null) {
+            return false;
+        }
+        Integer before = s.getOldSchema().getMinLength();
+        Integer after = s.getNewSchema().getMinLength();
+        return after != null && after > (before == null ? 0 : before);
+    }
+
+    private static void bound(List<String> bounds, String name, Object oldValue, Object newValue) {
+        if (!Objects.equals(comparable(oldValue), comparable(newValue))) {
+            bounds.add(name + " changed: " + valueOf(oldValue) + " → " + valueOf(newValue));
+        }
+    }
+
+    /** BigDecimal 10 and 10.0 are the same bound. */
+    private static Object comparable(Object value) {
+        return value instanceof BigDecimal number ? number.stripTrailingZeros() : value;
+    }
+
+    private static String valueOf(Object value) {
+        if (value == null) {
+            return "(none)";
+        }
+        return value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : value.toString();
+    }
+
+    private static String quoted(String pattern) {
+        return pattern == null ? null : "'" + pattern + "'";
+    }
+
+    private static String enumOf(io.swagger.v3.oas.models.media.Schema<?> schema) {
+        return schema == null || schema.getEnum() == null
+                ? "(none)"
+                : schema.getEnum().toString();
     }
 
     private static String constraintsOf(ChangedSchema s) {

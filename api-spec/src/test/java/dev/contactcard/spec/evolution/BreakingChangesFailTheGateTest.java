@@ -20,7 +20,7 @@ class BreakingChangesFailTheGateTest {
         breaking-response-field-removed       | POST /widgets response 200: response property 'nickname' removed
         breaking-response-field-removed       | GET /widgets response 200: response property 'widgets[].nickname' removed
         breaking-type-changed                 | POST /widgets response 200: property 'size' type changed from integer/int32 to string
-        breaking-enum-value-removed           | POST /widgets request body: property 'shape' enum value(s) removed: [square]
+        breaking-enum-value-removed           | POST /widgets request body: property 'shape' enum value(s) removed: [square] (enum [round, square] → [round])
         breaking-operation-removed            | DELETE /widgets/{id}: operation removed
         breaking-new-required-query-parameter | GET /widgets: new required query parameter 'owner'
         """)
@@ -34,6 +34,29 @@ class BreakingChangesFailTheGateTest {
                 .contains("  - " + namedChange)
                 .contains("release it as 2.0.0");
         assertThat(report.minimumReleaseVersion()).hasToString("2.0.0");
+    }
+
+    @ParameterizedTest(name = "{0} fails the gate, naming: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        breaking-narrowed-pattern                 | POST /widgets request body: property 'phone' pattern changed: '^\\+[1-9]\\d{1,14}$' → '^\\+1\\d{10}$'
+        breaking-narrowed-query-parameter-pattern | GET /widgets: query parameter 'owner' pattern changed: '^\\+[1-9]\\d{1,14}$' → '^\\+1\\d{10}$'
+        breaking-narrowed-max-length              | POST /widgets request body: property 'name' maxLength changed: 100 → 50
+        breaking-narrowed-min-length              | POST /widgets request body: property 'name' minLength changed: 1 → 3
+        breaking-narrowed-numeric-range           | POST /widgets request body: property 'size' minimum changed: 1 → 2
+        breaking-narrowed-numeric-range           | POST /widgets request body: property 'size' maximum changed: 10 → 5
+        breaking-narrowed-enum                    | POST /widgets request body: property 'shape' enum value(s) removed: [square] (enum [round, square] → [round])
+        """)
+    void aNarrowedConstraintFailsTheGateNamingThePathAndTheOldAndNewValue(String fixture, String namedChange) {
+        CompatibilityReport report = Fixtures.changed("constrained-base", fixture);
+
+        assertThat(report.allowed()).isFalse();
+        assertThat(report.breakingChanges())
+                .contains(namedChange)
+                .noneSatisfy(change -> assertThat(change).contains("does not locate"));
+        assertThat(report.failureMessage()).contains("  - " + namedChange);
+        assertThat(report.toMarkdown("constrained-base.yaml"))
+                .contains("| Verdict | **breaking: the build fails** |")
+                .contains("- " + namedChange);
     }
 
     @Test

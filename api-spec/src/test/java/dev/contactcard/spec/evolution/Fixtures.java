@@ -27,6 +27,11 @@ final class Fixtures {
 
     /** What the gate says about changing {@code base.yaml} into the fixture {@code name}. */
     static CompatibilityReport baseChangedTo(String name) {
-        return SpecCompatibilityGate.compare(base(), fixture(name));
+        return changed("base", name);
+    }
+
+    /** What the gate says about changing the fixture {@code from} into the fixture {@code to}. */
+    static CompatibilityReport changed(String from, String to) {
+        return SpecCompatibilityGate.compare(fixture(from), fixture(to));
     }
 }

@@ -62,6 +62,41 @@ class ReleasedContractTest {
     }
 
     @Test
+    void refusesAPhoneNumberPatternNarrowedToNorthAmericaNamingEveryPlaceAndBothPatterns() throws Exception {
+        Path edited = editedSpec(
+                spec -> spec.getComponents().getSchemas().get("PhoneNumber").setPattern("^\\+1\\d{10}$"));
+
+        CompatibilityReport report = SpecCompatibilityGate.compare(BASELINE, edited);
+
+        String change = "pattern changed: '^\\+[1-9]\\d{1,14}$' → '^\\+1\\d{10}$'";
+        assertThat(report.allowed()).isFalse();
+        assertThat(report.breakingChanges())
+                .contains("POST /v3/contact_card request body: property 'phone_number' " + change)
+                .contains("GET /v3/contact_card: query parameter 'phone_number' " + change)
+                .contains("PATCH /v3/contact_card: query parameter 'phone_number' " + change)
+                .noneSatisfy(line -> assertThat(line).contains("does not locate"));
+        assertThat(report.failureMessage())
+                .contains("  - POST /v3/contact_card request body: property 'phone_number' " + change);
+        assertThat(report.toMarkdown(BASELINE.getFileName().toString()))
+                .contains("- POST /v3/contact_card request body: property 'phone_number' " + change);
+    }
+
+    @Test
+    void refusesAFirstNameMaxLengthLoweredNamingThePropertyAndBothValues() throws Exception {
+        Path edited = editedSpec(spec -> {
+            Schema<?> create = spec.getComponents().getSchemas().get("CreateContactCardRequest");
+            ((Schema<?>) create.getProperties().get("first_name")).setMaxLength(50);
+        });
+
+        CompatibilityReport report = SpecCompatibilityGate.compare(BASELINE, edited);
+
+        assertThat(report.allowed()).isFalse();
+        assertThat(report.breakingChanges())
+                .containsExactly(
+                        "POST /v3/contact_card request body: property 'first_name' maxLength changed: 100 → 50");
+    }
+
+    @Test
     void acceptsAnEditThatAddsAnOptionalResponseField() throws Exception {
         Path edited = editedSpec(spec -> contactCard(spec).addProperty("nickname", new StringSchema()));
 

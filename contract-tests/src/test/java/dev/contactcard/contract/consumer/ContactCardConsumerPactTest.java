@@ -1,11 +1,14 @@
 package dev.contactcard.contract.consumer;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static dev.contactcard.contract.consumer.PactMismatches.against;
+import static dev.contactcard.contract.consumer.PactMismatches.calling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
+import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
@@ -24,6 +27,7 @@ import dev.contactcard.client.UnauthorizedException;
 import dev.contactcard.client.model.ContactCard;
 import dev.contactcard.client.model.CreateContactCardRequest;
 import dev.contactcard.client.model.UpdateContactCardRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +37,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What the Contact Card client other teams call expects of the provider: one {@code @Pact} and
- * one test per interaction, each driving {@link ContactCardClient} itself against Pact's mock
- * server.
+ * What the Contact Card client other teams call relies on: one {@code @Pact} and one test per
+ * interaction, each driving {@link ContactCardClient} itself against Pact's mock server.
  *
- * <p>Values the provider chooses are matched by type or pattern; the contract's own values (the
- * error {@code code}, {@code status}, {@code success}, {@code is_active}) are matched exactly.
- * The {@code Authorization} and {@code Content-Type} request headers are matched by pattern:
- * Feign sends {@code application/json} without a charset.
+ * <p>Every behaviour the client branches on or hands to its caller is recorded here, so that the
+ * pact alone pins it for a provider we do not own: each state a card can be in (none, active,
+ * inactive, another partner's), a field kept, cleared or never sent, the order and emptiness of
+ * a list, and every error code the client turns into an exception. Provider states are
+ * sentences with parameters that say exactly what the provider must hold (the card's fields
+ * included), so the answers can pin the fields an update leaves untouched.
+ *
+ * <p>Values the provider chooses are matched by type or pattern; values the contract or the
+ * provider state fixes are matched exactly. The {@code Authorization} and {@code Content-Type}
+ * request headers are matched by pattern: Feign sends {@code application/json} without a
+ * charset. Every call goes through {@link PactMismatches}, so a request the pact does not expect
+ * fails with Pact's mismatch, not with the client's view of the mock server's 500.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(
@@ -59,11 +70,19 @@ class ContactCardConsumerPactTest {
     private static final String HTTP_URL = "^https?://\\S+$";
 
     private static final String PHONE = "+15551234567";
+    /** Orders before {@link #PHONE}. */
+    private static final String EARLIER_PHONE = "+14155550100";
+    /** A United Kingdom mobile number: E.164, but not North American. */
+    private static final String UK_PHONE = "+447911123456";
+
     private static final String FAILING_PHONE = "+15005550001";
     private static final String READ_WRITE_KEY = "sandbox-rw-key";
     private static final String READ_ONLY_KEY = "sandbox-ro-key";
     private static final String UNKNOWN_KEY = "not-a-key";
     private static final String IMAGE = "https://cdn.linqapp.com/contact-card/example.jpg";
+    /** The longest first name the spec allows: exactly 100 characters. */
+    private static final String LONGEST_NAME =
+            "Wolfeschlegelsteinhausenbergerdorff".repeat(3).substring(0, 100);
 
     // ------------------------------------------------------------------ create
 
@@ -71,42 +90,106 @@ class ContactCardConsumerPactTest {
     V4Pact createForANewNumber(PactDslWithProvider builder) {
         return answered(
                 post(
-                        builder.given("no card exists for the number", Map.of("phone_number", PHONE))
-                                .uponReceiving("a create for a number without a card"),
+                        builder.given(NO_CARD, number(PHONE)).uponReceiving("a create for a number without a card"),
                         READ_WRITE_KEY,
                         newJsonBody(body -> body.stringValue("first_name", "John")
                                         .stringValue("phone_number", PHONE)
                                         .stringValue("last_name", "Doe")
                                         .stringValue("image_url", IMAGE))
                                 .build()),
-                card(PHONE, true));
+                newJsonBody(body -> body.stringValue("phone_number", PHONE)
+                                .stringValue("first_name", "John")
+                                .stringValue("last_name", "Doe")
+                                // The provider rehosts the image: any http(s) URL of its choosing.
+                                .stringMatcher("image_url", HTTP_URL, IMAGE)
+                                .booleanValue("is_active", true))
+                        .build());
     }
 
     @Test
     @PactTestFor(pactMethod = "createForANewNumber")
     void aCreateForANewNumberReturnsTheActiveCard(MockServer server) {
-        ContactCard card = client(server, READ_WRITE_KEY)
-                .create(new CreateContactCardRequest()
-                        .firstName("John")
-                        .phoneNumber(PHONE)
-                        .lastName("Doe")
-                        .imageUrl(IMAGE));
+        ContactCard card = against(
+                server,
+                () -> client(server, READ_WRITE_KEY)
+                        .create(new CreateContactCardRequest()
+                                .firstName("John")
+                                .phoneNumber(PHONE)
+                                .lastName("Doe")
+                                .imageUrl(IMAGE)));
 
         assertThat(card.getPhoneNumber()).isEqualTo(PHONE);
         assertThat(card.getFirstName()).isEqualTo("John");
+        assertThat(card.getLastName()).isEqualTo("Doe");
+        assertThat(card.getImageUrl()).startsWith("https://");
         assertThat(card.getIsActive()).isTrue();
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact createOutsideNorthAmerica(PactDslWithProvider builder) {
+        return answered(
+                post(
+                        builder.given(NO_CARD, number(UK_PHONE))
+                                .uponReceiving("a create for a number outside North America"),
+                        READ_WRITE_KEY,
+                        createBody("Olivia", UK_PHONE)),
+                newJsonBody(body -> body.stringValue("phone_number", UK_PHONE)
+                                .stringValue("first_name", "Olivia")
+                                .booleanValue("is_active", true))
+                        .build());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createOutsideNorthAmerica")
+    void aCreateForANumberOutsideNorthAmericaIsAccepted(MockServer server) {
+        ContactCard card = against(
+                server,
+                () -> client(server, READ_WRITE_KEY)
+                        .create(new CreateContactCardRequest()
+                                .firstName("Olivia")
+                                .phoneNumber(UK_PHONE)));
+
+        assertThat(card.getPhoneNumber()).isEqualTo(UK_PHONE);
+        assertThat(card.getIsActive()).isTrue();
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact createWithTheLongestName(PactDslWithProvider builder) {
+        return answered(
+                post(
+                        builder.given(NO_CARD, number(PHONE))
+                                .uponReceiving("a create with a first name of exactly 100 characters"),
+                        READ_WRITE_KEY,
+                        createBody(LONGEST_NAME, PHONE)),
+                newJsonBody(body -> body.stringValue("phone_number", PHONE)
+                                .stringValue("first_name", LONGEST_NAME)
+                                .booleanValue("is_active", true))
+                        .build());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createWithTheLongestName")
+    void aCreateWithAHundredCharacterNameKeepsItWhole(MockServer server) {
+        ContactCard card = against(
+                server,
+                () -> client(server, READ_WRITE_KEY)
+                        .create(new CreateContactCardRequest()
+                                .firstName(LONGEST_NAME)
+                                .phoneNumber(PHONE)));
+
+        assertThat(card.getFirstName()).hasSize(100).isEqualTo(LONGEST_NAME);
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact createWhoseApplyFails(PactDslWithProvider builder) {
         return answered(
                 post(
-                        builder.given("the apply step fails for the number", Map.of("phone_number", FAILING_PHONE))
+                        builder.given("the apply step fails for the number", number(FAILING_PHONE))
                                 .uponReceiving("a create whose apply step fails"),
                         READ_WRITE_KEY,
                         createBody("John", FAILING_PHONE)),
                 newJsonBody(body -> body.stringValue("phone_number", FAILING_PHONE)
-                                .stringType("first_name", "John")
+                                .stringValue("first_name", "John")
                                 .booleanValue("is_active", false))
                         .build());
     }
@@ -114,11 +197,40 @@ class ContactCardConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "createWhoseApplyFails")
     void aCreateWhoseApplyFailsReturnsTheCardInactive(MockServer server) {
-        ContactCard card = client(server, READ_WRITE_KEY)
-                .create(new CreateContactCardRequest().firstName("John").phoneNumber(FAILING_PHONE));
+        ContactCard card = against(
+                server,
+                () -> client(server, READ_WRITE_KEY)
+                        .create(new CreateContactCardRequest().firstName("John").phoneNumber(FAILING_PHONE)));
 
         assertThat(card.getIsActive()).isFalse();
         assertThat(card.getPhoneNumber()).isEqualTo(FAILING_PHONE);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact createForANumberWithAnInactiveCard(PactDslWithProvider builder) {
+        return answered(
+                post(
+                        builder.given(INACTIVE_CARD, card(PHONE, "John", "Doe", null))
+                                .uponReceiving("a create for a number whose card is inactive"),
+                        READ_WRITE_KEY,
+                        createBody("Jane", PHONE)),
+                // The setup is retried with the new values, and the old last name is gone.
+                newJsonBody(body -> body.stringValue("phone_number", PHONE)
+                                .stringValue("first_name", "Jane")
+                                .booleanValue("is_active", true))
+                        .build());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createForANumberWithAnInactiveCard")
+    void aCreateForANumberWhoseCardIsInactiveRetriesTheSetupWithTheNewValues(MockServer server) {
+        ContactCard card = against(
+                server,
+                () -> client(server, READ_WRITE_KEY)
+                        .create(new CreateContactCardRequest().firstName("Jane").phoneNumber(PHONE)));
+
+        assertThat(card.getFirstName()).isEqualTo("Jane");
+        assertThat(card.getIsActive()).isTrue();
     }
 
     @Pact(consumer = CONSUMER)
@@ -138,6 +250,7 @@ class ContactCardConsumerPactTest {
         ContactCardClient client = client(server, READ_WRITE_KEY);
 
         assertRejected(
+                server,
                 BadRequestException.class,
                 400,
                 1002,
@@ -164,10 +277,67 @@ class ContactCardConsumerPactTest {
         ContactCardClient client = client(server, READ_WRITE_KEY);
 
         assertRejected(
+                server,
                 BadRequestException.class,
                 400,
                 1003,
                 () -> client.create(new CreateContactCardRequest().phoneNumber(PHONE)));
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact createWithATooLongName(PactDslWithProvider builder) {
+        return rejected(
+                post(
+                        builder.uponReceiving("a create with a first name of 101 characters"),
+                        READ_WRITE_KEY,
+                        createBody(LONGEST_NAME + "x", PHONE)),
+                400,
+                1004);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createWithATooLongName")
+    void aCreateWithANameOverAHundredCharactersFailsWithCode1004(MockServer server) {
+        ContactCardClient client = client(server, READ_WRITE_KEY);
+
+        assertRejected(
+                server,
+                BadRequestException.class,
+                400,
+                1004,
+                () -> client.create(new CreateContactCardRequest()
+                        .firstName(LONGEST_NAME + "x")
+                        .phoneNumber(PHONE)));
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact createWithAnImageUrlThatIsNotHttp(PactDslWithProvider builder) {
+        return rejected(
+                post(
+                        builder.uponReceiving("a create with an image URL that is not http or https"),
+                        READ_WRITE_KEY,
+                        newJsonBody(body -> body.stringValue("first_name", "John")
+                                        .stringValue("phone_number", PHONE)
+                                        .stringValue("image_url", "ftp://cdn.linqapp.com/john.jpg"))
+                                .build()),
+                400,
+                1005);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createWithAnImageUrlThatIsNotHttp")
+    void aCreateWithAnImageUrlThatIsNotHttpFailsWithCode1005(MockServer server) {
+        ContactCardClient client = client(server, READ_WRITE_KEY);
+
+        assertRejected(
+                server,
+                BadRequestException.class,
+                400,
+                1005,
+                () -> client.create(new CreateContactCardRequest()
+                        .firstName("John")
+                        .phoneNumber(PHONE)
+                        .imageUrl("ftp://cdn.linqapp.com/john.jpg")));
     }
 
     @Pact(consumer = CONSUMER)
@@ -188,6 +358,7 @@ class ContactCardConsumerPactTest {
         ContactCardClient client = client(server, UNKNOWN_KEY);
 
         assertRejected(
+                server,
                 UnauthorizedException.class,
                 401,
                 2004,
@@ -199,7 +370,8 @@ class ContactCardConsumerPactTest {
     V4Pact createWithAReadOnlyKey(PactDslWithProvider builder) {
         return rejected(
                 post(
-                        builder.given("the API key is read-only", Map.of("api_key", READ_ONLY_KEY))
+                        builder.given(READ_ONLY, Map.of("api_key", READ_ONLY_KEY))
+                                .given(NO_CARD, number(PHONE))
                                 .uponReceiving("a create with a read-only API key"),
                         READ_ONLY_KEY,
                         createBody("John", PHONE)),
@@ -213,6 +385,7 @@ class ContactCardConsumerPactTest {
         ContactCardClient client = client(server, READ_ONLY_KEY);
 
         assertRejected(
+                server,
                 PermissionDeniedException.class,
                 403,
                 2005,
@@ -224,7 +397,7 @@ class ContactCardConsumerPactTest {
     V4Pact createForANumberWithAnActiveCard(PactDslWithProvider builder) {
         return rejected(
                 post(
-                        builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
+                        builder.given(ACTIVE_CARD, card(PHONE, "John", "Doe", IMAGE))
                                 .uponReceiving("a create for a number that already has an active card"),
                         READ_WRITE_KEY,
                         createBody("Jane", PHONE)),
@@ -238,6 +411,7 @@ class ContactCardConsumerPactTest {
         ContactCardClient client = client(server, READ_WRITE_KEY);
 
         assertRejected(
+                server,
                 ConflictException.class,
                 409,
                 2014,
@@ -245,76 +419,203 @@ class ContactCardConsumerPactTest {
                         new CreateContactCardRequest().firstName("Jane").phoneNumber(PHONE)));
     }
 
-    // ------------------------------------------------------------------ get
+    // ------------------------------------------------------------------ list
 
     @Pact(consumer = CONSUMER)
-    V4Pact listEveryCard(PactDslWithProvider builder) {
+    V4Pact listTwoCardsInOrder(PactDslWithProvider builder) {
+        // The inactive card is listed too, and the cards come ordered by phone number, whatever
+        // the order they were stored in.
         return answered(
-                authorized(
-                        builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
-                                .uponReceiving("a get of every card of the partner")
-                                .path(PATH)
-                                .method("GET"),
-                        READ_WRITE_KEY),
-                newJsonBody(body -> body.minArrayLike(
-                                "contact_cards",
-                                1,
-                                card -> card.stringMatcher("phone_number", E164, PHONE)
-                                        .stringType("first_name", "John")
-                                        .booleanType("is_active", true)))
+                get(builder.given(ACTIVE_CARD, card(PHONE, "John", "Doe", IMAGE))
+                                .given(INACTIVE_CARD, card(EARLIER_PHONE, "Ada", null, null))
+                                .uponReceiving("a get of every card of a partner with two cards"))
+                        .matchHeader("Authorization", BEARER, "Bearer " + READ_WRITE_KEY),
+                newJsonBody(body -> body.array("contact_cards", cards -> {
+                            cards.object(card -> card.stringValue("phone_number", EARLIER_PHONE)
+                                    .stringValue("first_name", "Ada")
+                                    .booleanValue("is_active", false));
+                            cards.object(card -> card.stringValue("phone_number", PHONE)
+                                    .stringValue("first_name", "John")
+                                    .stringValue("last_name", "Doe")
+                                    .stringValue("image_url", IMAGE)
+                                    .booleanValue("is_active", true));
+                        }))
                         .build());
     }
 
     @Test
-    @PactTestFor(pactMethod = "listEveryCard")
-    void aGetOfEveryCardReturnsTheList(MockServer server) {
-        List<ContactCard> cards = client(server, READ_WRITE_KEY).list();
+    @PactTestFor(pactMethod = "listTwoCardsInOrder")
+    void aGetOfEveryCardReturnsThemOrderedByPhoneNumberActiveOrNot(MockServer server) {
+        List<ContactCard> cards =
+                against(server, () -> client(server, READ_WRITE_KEY).list());
 
-        assertThat(cards)
-                .isNotEmpty()
-                .allSatisfy(card -> assertThat(card.getPhoneNumber()).matches(E164));
+        assertThat(cards).extracting(ContactCard::getPhoneNumber).containsExactly(EARLIER_PHONE, PHONE);
+        assertThat(cards).extracting(ContactCard::getIsActive).containsExactly(false, true);
     }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact listWithoutCards(PactDslWithProvider builder) {
+        return answered(
+                get(builder.given("the partner has no card")
+                                .uponReceiving("a get of every card of a partner without cards"))
+                        .matchHeader("Authorization", BEARER, "Bearer " + READ_WRITE_KEY),
+                // An empty array, exactly: not a missing list, not null.
+                newJsonBody(body -> body.array("contact_cards", cards -> {})).build());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "listWithoutCards")
+    void aGetOfEveryCardOfAPartnerWithoutCardsIsAnEmptyList(MockServer server) {
+        List<ContactCard> cards =
+                against(server, () -> client(server, READ_WRITE_KEY).list());
+
+        assertThat(cards).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ get one
 
     @Pact(consumer = CONSUMER)
     V4Pact getOneNumber(PactDslWithProvider builder) {
         return answered(
-                authorized(
-                        builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
-                                .uponReceiving("a get of the card of one number")
-                                .path(PATH)
-                                .matchQuery("phone_number", Pattern.quote(PHONE), PHONE)
-                                .method("GET"),
+                getOne(
+                        builder.given(ACTIVE_CARD, card(PHONE, "John", "Doe", IMAGE))
+                                .uponReceiving("a get of the card of one number"),
+                        PHONE,
                         READ_WRITE_KEY),
-                newJsonBody(body -> body.minMaxArrayLike(
-                                "contact_cards",
-                                1,
-                                1,
-                                card -> card.stringValue("phone_number", PHONE)
-                                        .stringType("first_name", "John")
-                                        .booleanValue("is_active", true)))
-                        .build());
+                oneCard(card -> card.stringValue("phone_number", PHONE)
+                        .stringValue("first_name", "John")
+                        .stringValue("last_name", "Doe")
+                        .stringValue("image_url", IMAGE)
+                        .booleanValue("is_active", true)));
     }
 
     @Test
     @PactTestFor(pactMethod = "getOneNumber")
     void aGetOfOneNumberReturnsItsCard(MockServer server) {
-        Optional<ContactCard> card = client(server, READ_WRITE_KEY).get(PHONE);
+        Optional<ContactCard> card =
+                against(server, () -> client(server, READ_WRITE_KEY).get(PHONE));
 
         assertThat(card).hasValueSatisfying(found -> {
             assertThat(found.getPhoneNumber()).isEqualTo(PHONE);
+            assertThat(found.getFirstName()).isEqualTo("John");
+            assertThat(found.getLastName()).isEqualTo("Doe");
+            assertThat(found.getImageUrl()).isEqualTo(IMAGE);
             assertThat(found.getIsActive()).isTrue();
         });
     }
 
     @Pact(consumer = CONSUMER)
+    V4Pact getAnInactiveCard(PactDslWithProvider builder) {
+        return answered(
+                getOne(
+                        builder.given(INACTIVE_CARD, card(PHONE, "John", null, null))
+                                .uponReceiving("a get of a number whose card is inactive"),
+                        PHONE,
+                        READ_WRITE_KEY),
+                oneCard(card -> card.stringValue("phone_number", PHONE)
+                        .stringValue("first_name", "John")
+                        .booleanValue("is_active", false)));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getAnInactiveCard")
+    void aGetOfANumberWhoseCardIsInactiveReturnsItAsInactive(MockServer server) {
+        Optional<ContactCard> card =
+                against(server, () -> client(server, READ_WRITE_KEY).get(PHONE));
+
+        assertThat(card)
+                .hasValueSatisfying(found -> assertThat(found.getIsActive()).isFalse());
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact getANumberWithoutACard(PactDslWithProvider builder) {
+        return answered(
+                getOne(
+                        builder.given(NO_CARD, number(PHONE)).uponReceiving("a get of a number without a card"),
+                        PHONE,
+                        READ_WRITE_KEY),
+                // 200 and an empty array, not 404: the client turns it into Optional.empty().
+                newJsonBody(body -> body.array("contact_cards", cards -> {})).build());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getANumberWithoutACard")
+    void aGetOfANumberWithoutACardIsEmpty(MockServer server) {
+        Optional<ContactCard> card =
+                against(server, () -> client(server, READ_WRITE_KEY).get(PHONE));
+
+        assertThat(card).isEmpty();
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact getANumberOnlyAnotherPartnerHas(PactDslWithProvider builder) {
+        return answered(
+                getOne(
+                        builder.given(OTHER_PARTNERS_CARD, card(PHONE, "Mallory", null, null))
+                                .uponReceiving("a get of a number whose only card belongs to another partner"),
+                        PHONE,
+                        READ_WRITE_KEY),
+                newJsonBody(body -> body.array("contact_cards", cards -> {})).build());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getANumberOnlyAnotherPartnerHas")
+    void aGetNeverShowsAnotherPartnersCard(MockServer server) {
+        Optional<ContactCard> card =
+                against(server, () -> client(server, READ_WRITE_KEY).get(PHONE));
+
+        assertThat(card).isEmpty();
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact getWithAReadOnlyKey(PactDslWithProvider builder) {
+        return answered(
+                getOne(
+                        builder.given(READ_ONLY, Map.of("api_key", READ_ONLY_KEY))
+                                .given(ACTIVE_CARD, card(PHONE, "John", "Doe", IMAGE))
+                                .uponReceiving("a get with a read-only API key"),
+                        PHONE,
+                        READ_ONLY_KEY),
+                oneCard(card -> card.stringValue("phone_number", PHONE)
+                        .stringValue("first_name", "John")
+                        .booleanValue("is_active", true)));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getWithAReadOnlyKey")
+    void aReadOnlyKeyMayGet(MockServer server) {
+        Optional<ContactCard> card =
+                against(server, () -> client(server, READ_ONLY_KEY).get(PHONE));
+
+        assertThat(card).map(ContactCard::getFirstName).contains("John");
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact getWithAnUnknownKey(PactDslWithProvider builder) {
+        return rejected(
+                getOne(
+                        builder.given("the API key is unknown", Map.of("api_key", UNKNOWN_KEY))
+                                .uponReceiving("a get with an unknown API key"),
+                        PHONE,
+                        UNKNOWN_KEY),
+                401,
+                2004);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getWithAnUnknownKey")
+    void aGetWithAnUnknownKeyFailsWithCode2004(MockServer server) {
+        ContactCardClient client = client(server, UNKNOWN_KEY);
+
+        assertRejected(server, UnauthorizedException.class, 401, 2004, () -> client.get(PHONE));
+    }
+
+    @Pact(consumer = CONSUMER)
     V4Pact getWithAnInvalidNumber(PactDslWithProvider builder) {
         return rejected(
-                authorized(
-                        builder.uponReceiving("a get with a phone number not in E.164 format")
-                                .path(PATH)
-                                .query("phone_number=12345")
-                                .method("GET"),
-                        READ_WRITE_KEY),
+                get(builder.uponReceiving("a get with a phone number not in E.164 format"))
+                        .query("phone_number=12345")
+                        .matchHeader("Authorization", BEARER, "Bearer " + READ_WRITE_KEY),
                 400,
                 1002);
     }
@@ -324,7 +625,7 @@ class ContactCardConsumerPactTest {
     void aGetWithAnInvalidNumberFailsWithCode1002(MockServer server) {
         ContactCardClient client = client(server, READ_WRITE_KEY);
 
-        assertRejected(BadRequestException.class, 400, 1002, () -> client.get("12345"));
+        assertRejected(server, BadRequestException.class, 400, 1002, () -> client.get("12345"));
     }
 
     // ------------------------------------------------------------------ update
@@ -333,27 +634,32 @@ class ContactCardConsumerPactTest {
     V4Pact updateTheLastNameOnly(PactDslWithProvider builder) {
         return answered(
                 patch(
-                        builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
+                        builder.given(ACTIVE_CARD, card(PHONE, "John", "Doe", IMAGE))
                                 .uponReceiving("an update that changes only the last name"),
                         PHONE,
+                        READ_WRITE_KEY,
                         // Exactly this body: a client that also sent the unchanged fields, or nulls, breaks it.
                         newJsonBody(body -> body.stringValue("last_name", "Smith"))
                                 .build()),
+                // Merge, not replace: the first name and the image the body left out are kept.
                 newJsonBody(body -> body.stringValue("phone_number", PHONE)
-                                .stringType("first_name", "John")
+                                .stringValue("first_name", "John")
                                 .stringValue("last_name", "Smith")
+                                .stringValue("image_url", IMAGE)
                                 .booleanValue("is_active", true))
                         .build());
     }
 
     @Test
     @PactTestFor(pactMethod = "updateTheLastNameOnly")
-    void anUpdateSendsOnlyTheChangedFieldAndReturnsTheMergedCard(MockServer server) {
-        ContactCard card =
-                client(server, READ_WRITE_KEY).update(PHONE, new UpdateContactCardRequest().lastName("Smith"));
+    void anUpdateSendsOnlyTheChangedFieldAndKeepsTheOthers(MockServer server) {
+        ContactCard card = against(
+                server,
+                () -> client(server, READ_WRITE_KEY).update(PHONE, new UpdateContactCardRequest().lastName("Smith")));
 
         assertThat(card.getLastName()).isEqualTo("Smith");
-        assertThat(card.getFirstName()).isNotBlank();
+        assertThat(card.getFirstName()).isEqualTo("John");
+        assertThat(card.getImageUrl()).isEqualTo(IMAGE);
         assertThat(card.getIsActive()).isTrue();
     }
 
@@ -361,32 +667,119 @@ class ContactCardConsumerPactTest {
     V4Pact updateThatClearsTheImage(PactDslWithProvider builder) {
         return answered(
                 patch(
-                        builder.given("an active card exists for the number", Map.of("phone_number", PHONE))
+                        builder.given(ACTIVE_CARD, card(PHONE, "John", "Doe", IMAGE))
                                 .uponReceiving("an update that removes the image"),
                         PHONE,
+                        READ_WRITE_KEY,
                         newJsonBody(body -> body.nullValue("image_url")).build()),
                 newJsonBody(body -> body.stringValue("phone_number", PHONE)
-                                .stringType("first_name", "John")
+                                .stringValue("first_name", "John")
+                                .stringValue("last_name", "Doe")
                                 .booleanValue("is_active", true))
                         .build());
     }
 
     @Test
     @PactTestFor(pactMethod = "updateThatClearsTheImage")
-    void anUpdateCanClearTheImageWithAnExplicitNull(MockServer server) {
-        ContactCard card = client(server, READ_WRITE_KEY).update(PHONE, new UpdateContactCardRequest().imageUrl(null));
+    void anUpdateClearsTheImageWithAnExplicitNullAndKeepsTheNames(MockServer server) {
+        ContactCard card = against(
+                server,
+                () -> client(server, READ_WRITE_KEY).update(PHONE, new UpdateContactCardRequest().imageUrl(null)));
 
         assertThat(card.getImageUrl()).isNull();
-        assertThat(card.getIsActive()).isTrue();
+        assertThat(card.getFirstName()).isEqualTo("John");
+        assertThat(card.getLastName()).isEqualTo("Doe");
     }
 
     @Pact(consumer = CONSUMER)
-    V4Pact updateWithoutAnActiveCard(PactDslWithProvider builder) {
+    V4Pact updateThatClearsTheLastName(PactDslWithProvider builder) {
+        return answered(
+                patch(
+                        builder.given(ACTIVE_CARD, card(PHONE, "John", "Doe", IMAGE))
+                                .uponReceiving("an update that removes the last name"),
+                        PHONE,
+                        READ_WRITE_KEY,
+                        newJsonBody(body -> body.nullValue("last_name")).build()),
+                newJsonBody(body -> body.stringValue("phone_number", PHONE)
+                                .stringValue("first_name", "John")
+                                .stringValue("image_url", IMAGE)
+                                .booleanValue("is_active", true))
+                        .build());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "updateThatClearsTheLastName")
+    void anUpdateClearsTheLastNameWithAnExplicitNullAndKeepsTheImage(MockServer server) {
+        ContactCard card = against(
+                server,
+                () -> client(server, READ_WRITE_KEY).update(PHONE, new UpdateContactCardRequest().lastName(null)));
+
+        assertThat(card.getLastName()).isNull();
+        assertThat(card.getImageUrl()).isEqualTo(IMAGE);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact updateWithNothingToChange(PactDslWithProvider builder) {
+        return answered(
+                patch(
+                        builder.given(ACTIVE_CARD, card(PHONE, "John", "Doe", IMAGE))
+                                .uponReceiving("an update with an empty body"),
+                        PHONE,
+                        READ_WRITE_KEY,
+                        newJsonBody(body -> {}).build()),
+                newJsonBody(body -> body.stringValue("phone_number", PHONE)
+                                .stringValue("first_name", "John")
+                                .stringValue("last_name", "Doe")
+                                .stringValue("image_url", IMAGE)
+                                .booleanValue("is_active", true))
+                        .build());
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "updateWithNothingToChange")
+    void anEmptyUpdateReturnsTheCardUnchanged(MockServer server) {
+        ContactCard card =
+                against(server, () -> client(server, READ_WRITE_KEY).update(PHONE, new UpdateContactCardRequest()));
+
+        assertThat(card.getFirstName()).isEqualTo("John");
+        assertThat(card.getLastName()).isEqualTo("Doe");
+        assertThat(card.getImageUrl()).isEqualTo(IMAGE);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact updateWithABlankFirstName(PactDslWithProvider builder) {
         return rejected(
                 patch(
-                        builder.given("no card exists for the number", Map.of("phone_number", PHONE))
-                                .uponReceiving("an update of a number without an active card"),
+                        builder.given(ACTIVE_CARD, card(PHONE, "John", "Doe", IMAGE))
+                                .uponReceiving("an update with a blank first name"),
                         PHONE,
+                        READ_WRITE_KEY,
+                        newJsonBody(body -> body.stringValue("first_name", "   "))
+                                .build()),
+                400,
+                1003);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "updateWithABlankFirstName")
+    void anUpdateWithABlankFirstNameFailsWithCode1003(MockServer server) {
+        ContactCardClient client = client(server, READ_WRITE_KEY);
+
+        assertRejected(
+                server,
+                BadRequestException.class,
+                400,
+                1003,
+                () -> client.update(PHONE, new UpdateContactCardRequest().firstName("   ")));
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact updateWithoutACard(PactDslWithProvider builder) {
+        return rejected(
+                patch(
+                        builder.given(NO_CARD, number(PHONE)).uponReceiving("an update of a number without a card"),
+                        PHONE,
+                        READ_WRITE_KEY,
                         newJsonBody(body -> body.stringValue("first_name", "Jane"))
                                 .build()),
                 404,
@@ -394,15 +787,98 @@ class ContactCardConsumerPactTest {
     }
 
     @Test
-    @PactTestFor(pactMethod = "updateWithoutAnActiveCard")
-    void anUpdateWithoutAnActiveCardFailsWithCode2013(MockServer server) {
+    @PactTestFor(pactMethod = "updateWithoutACard")
+    void anUpdateOfANumberWithoutACardFailsWithCode2013(MockServer server) {
         ContactCardClient client = client(server, READ_WRITE_KEY);
 
         assertRejected(
+                server,
                 NotFoundException.class,
                 404,
                 2013,
                 () -> client.update(PHONE, new UpdateContactCardRequest().firstName("Jane")));
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact updateOfAnInactiveCard(PactDslWithProvider builder) {
+        return rejected(
+                patch(
+                        builder.given(INACTIVE_CARD, card(PHONE, "John", null, null))
+                                .uponReceiving("an update of a number whose card is inactive"),
+                        PHONE,
+                        READ_WRITE_KEY,
+                        newJsonBody(body -> body.stringValue("first_name", "Jane"))
+                                .build()),
+                404,
+                2013);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "updateOfAnInactiveCard")
+    void anUpdateOfANumberWhoseCardIsInactiveFailsWithCode2013(MockServer server) {
+        ContactCardClient client = client(server, READ_WRITE_KEY);
+
+        assertRejected(
+                server,
+                NotFoundException.class,
+                404,
+                2013,
+                () -> client.update(PHONE, new UpdateContactCardRequest().firstName("Jane")));
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact updateWithAReadOnlyKey(PactDslWithProvider builder) {
+        return rejected(
+                patch(
+                        builder.given(READ_ONLY, Map.of("api_key", READ_ONLY_KEY))
+                                .given(ACTIVE_CARD, card(PHONE, "John", "Doe", IMAGE))
+                                .uponReceiving("an update with a read-only API key"),
+                        PHONE,
+                        READ_ONLY_KEY,
+                        newJsonBody(body -> body.stringValue("last_name", "Smith"))
+                                .build()),
+                403,
+                2005);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "updateWithAReadOnlyKey")
+    void anUpdateWithAReadOnlyKeyFailsWithCode2005(MockServer server) {
+        ContactCardClient client = client(server, READ_ONLY_KEY);
+
+        assertRejected(
+                server,
+                PermissionDeniedException.class,
+                403,
+                2005,
+                () -> client.update(PHONE, new UpdateContactCardRequest().lastName("Smith")));
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact updateWithAnUnknownKey(PactDslWithProvider builder) {
+        return rejected(
+                patch(
+                        builder.given("the API key is unknown", Map.of("api_key", UNKNOWN_KEY))
+                                .uponReceiving("an update with an unknown API key"),
+                        PHONE,
+                        UNKNOWN_KEY,
+                        newJsonBody(body -> body.stringValue("last_name", "Smith"))
+                                .build()),
+                401,
+                2004);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "updateWithAnUnknownKey")
+    void anUpdateWithAnUnknownKeyFailsWithCode2004(MockServer server) {
+        ContactCardClient client = client(server, UNKNOWN_KEY);
+
+        assertRejected(
+                server,
+                UnauthorizedException.class,
+                401,
+                2004,
+                () -> client.update(PHONE, new UpdateContactCardRequest().lastName("Smith")));
     }
 
     @Pact(consumer = CONSUMER)
@@ -411,6 +887,7 @@ class ContactCardConsumerPactTest {
                 patch(
                         builder.uponReceiving("an update with a phone number not in E.164 format"),
                         "12345",
+                        READ_WRITE_KEY,
                         newJsonBody(body -> body.stringValue("first_name", "Jane"))
                                 .build()),
                 400,
@@ -423,10 +900,37 @@ class ContactCardConsumerPactTest {
         ContactCardClient client = client(server, READ_WRITE_KEY);
 
         assertRejected(
+                server,
                 BadRequestException.class,
                 400,
                 1002,
                 () -> client.update("12345", new UpdateContactCardRequest().firstName("Jane")));
+    }
+
+    // ------------------------------------------------------------------ provider states
+
+    static final String NO_CARD = "no card exists for the number";
+    static final String ACTIVE_CARD = "an active card exists for the number";
+    static final String INACTIVE_CARD = "an inactive card exists for the number";
+    static final String OTHER_PARTNERS_CARD = "a card of another partner exists for the number";
+    static final String READ_ONLY = "the API key is read-only";
+
+    private static Map<String, Object> number(String phoneNumber) {
+        return Map.of("phone_number", phoneNumber);
+    }
+
+    /** The parameters of a card state: every field the card holds; a missing one means the card has none. */
+    private static Map<String, Object> card(String phoneNumber, String firstName, String lastName, String imageUrl) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("phone_number", phoneNumber);
+        params.put("first_name", firstName);
+        if (lastName != null) {
+            params.put("last_name", lastName);
+        }
+        if (imageUrl != null) {
+            params.put("image_url", imageUrl);
+        }
+        return params;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -440,18 +944,29 @@ class ContactCardConsumerPactTest {
                 .build();
     }
 
-    private static PactDslRequestWithPath authorized(PactDslRequestWithPath request, String apiKey) {
-        return request.matchHeader("Authorization", BEARER, "Bearer " + apiKey);
+    private static PactDslRequestWithPath get(PactDslRequestWithoutPath request) {
+        return request.path(PATH).method("GET");
+    }
+
+    private static PactDslRequestWithPath getOne(PactDslRequestWithoutPath request, String phoneNumber, String apiKey) {
+        return request.path(PATH)
+                .method("GET")
+                .matchQuery("phone_number", Pattern.quote(phoneNumber), phoneNumber)
+                .matchHeader("Authorization", BEARER, "Bearer " + apiKey);
     }
 
     private static PactDslRequestWithPath post(PactDslRequestWithoutPath request, String apiKey, DslPart body) {
-        return withJsonBody(authorized(request.path(PATH).method("POST"), apiKey), body);
+        return withJsonBody(
+                request.path(PATH).method("POST").matchHeader("Authorization", BEARER, "Bearer " + apiKey), body);
     }
 
-    private static PactDslRequestWithPath patch(PactDslRequestWithoutPath request, String phoneNumber, DslPart body) {
-        PactDslRequestWithPath patch =
-                request.path(PATH).method("PATCH").matchQuery("phone_number", Pattern.quote(phoneNumber), phoneNumber);
-        return withJsonBody(authorized(patch, READ_WRITE_KEY), body);
+    private static PactDslRequestWithPath patch(
+            PactDslRequestWithoutPath request, String phoneNumber, String apiKey, DslPart body) {
+        PactDslRequestWithPath patch = request.path(PATH)
+                .method("PATCH")
+                .matchQuery("phone_number", Pattern.quote(phoneNumber), phoneNumber)
+                .matchHeader("Authorization", BEARER, "Bearer " + apiKey);
+        return withJsonBody(patch, body);
     }
 
     private static PactDslRequestWithPath withJsonBody(PactDslRequestWithPath request, DslPart body) {
@@ -475,17 +990,14 @@ class ContactCardConsumerPactTest {
                 .toPact(V4Pact.class);
     }
 
-    private static DslPart createBody(String firstName, String phoneNumber) {
-        return newJsonBody(body -> body.stringValue("first_name", firstName).stringValue("phone_number", phoneNumber))
+    /** A list of exactly one card. */
+    private static DslPart oneCard(java.util.function.Consumer<LambdaDslObject> card) {
+        return newJsonBody(body -> body.array("contact_cards", cards -> cards.object(card)))
                 .build();
     }
 
-    private static DslPart card(String phone, boolean active) {
-        return newJsonBody(body -> body.stringValue("phone_number", phone)
-                        .stringType("first_name", "John")
-                        .stringType("last_name", "Doe")
-                        .stringMatcher("image_url", HTTP_URL, IMAGE)
-                        .booleanValue("is_active", active))
+    private static DslPart createBody(String firstName, String phoneNumber) {
+        return newJsonBody(body -> body.stringValue("first_name", firstName).stringValue("phone_number", phoneNumber))
                 .build();
     }
 
@@ -502,8 +1014,8 @@ class ContactCardConsumerPactTest {
     }
 
     private static <T extends ContactCardServiceException> void assertRejected(
-            Class<T> type, int status, int code, ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(type, e -> {
+            MockServer server, Class<T> type, int status, int code, ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(calling(server, call)).isInstanceOfSatisfying(type, e -> {
             assertThat(e.statusCode()).isEqualTo(status);
             assertThat(e.errorCode()).hasValue(code);
             assertThat(e.errorMessage())

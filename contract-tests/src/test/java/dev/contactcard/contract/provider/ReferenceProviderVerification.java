@@ -1,5 +1,7 @@
 package dev.contactcard.contract.provider;
 
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
@@ -12,8 +14,14 @@ import dev.contactcard.server.auth.SandboxKeys;
 import dev.contactcard.server.card.ContactCardRecord;
 import dev.contactcard.server.card.ContactCardRepository;
 import dev.contactcard.server.card.SandboxCardApplier;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,46 +32,55 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Verifies pacts against the reference provider, started for real on a random loopback port with
- * in-memory storage: one state-setup method per provider state, and the replayed requests exactly
- * as the consumer recorded them.
+ * Verifies pacts, of every consumer, against the reference provider, started for real on a
+ * random loopback port with in-memory storage: one state-setup method per provider state, and
+ * the replayed requests exactly as the consumer recorded them.
  *
- * <p>Subclasses name where the pacts come from ({@code @PactFolder} or {@code @PactBroker}) and
- * may add configuration to the provider: the drift tests use that to start deliberately
- * non-conforming variants.
+ * <p>Before each interaction the provider is emptied of cards; its provider states, applied in
+ * the order the pact lists them, only add to that. A provider state the provider does not know
+ * fails the interaction with a message naming it and listing the known ones (the catalogue is in
+ * {@code contract-tests/README.md}).
+ *
+ * <p>Subclasses name where the pacts come from ({@code @PactFolder} or {@code @PactBroker}); the
+ * drift tests override {@link #drift()} to verify against a deliberately non-conforming variant.
+ * The reference provider, and the one provider that carries the variants, are each started once
+ * per test JVM and shared by every verification class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReferenceProviderVerification {
 
     static final String PROVIDER = "contact-card-provider";
     static final String PACT_FOLDER = "target/pacts";
-    private static final String IMAGE = "https://cdn.linqapp.com/contact-card/example.jpg";
+
+    /** The partner of the provider state "a card of another partner exists for the number". */
+    static final String OTHER_PARTNER = "other-partner";
+
+    /** The sandbox's keys, plus a read-write key of {@link #OTHER_PARTNER}. */
+    static final String API_KEYS =
+            SandboxKeys.DEFAULT_CONFIGURATION + ",other-partner-rw-key:" + OTHER_PARTNER + ":read-write";
 
     private ConfigurableApplicationContext provider;
 
-    /** Configuration classes added to the provider; none for the reference provider itself. */
-    Class<?>[] providerVariant() {
-        return new Class<?>[0];
+    /** The drift the provider shows; {@code null} (the reference provider itself) unless overridden. */
+    ProviderVariants.Drift drift() {
+        return null;
     }
 
     @BeforeAll
     void startProvider() {
-        // Command-line arguments, not default properties: they must win over the sandbox's
-        // application.yaml (port 8080, file storage) and over the environment.
-        provider = new SpringApplicationBuilder(ContactCardSandboxApplication.class)
-                .sources(providerVariant())
-                .run("--server.address=127.0.0.1", "--server.port=0", "--contactcard.storage.mode=memory");
+        provider = drift() == null ? Providers.reference() : Providers.withVariants();
+        ProviderVariants.select(drift());
     }
 
     @AfterAll
-    void stopProvider() {
-        if (provider != null) {
-            provider.close();
-        }
+    void deselectTheDrift() {
+        ProviderVariants.select(null);
     }
 
     @BeforeEach
-    void aimAtTheProvider(PactVerificationContext context) {
+    void prepare(PactVerificationContext context) {
+        requireKnownStates(context.getInteraction(), context.getConsumer().getName());
+        cards().deleteAll();
         int port = provider.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         context.setTarget(new HttpTestTarget("127.0.0.1", port));
     }
@@ -78,13 +95,32 @@ abstract class ReferenceProviderVerification {
 
     @State("no card exists for the number")
     void noCardExists(Map<String, Object> params) {
-        cards().deleteAll();
+        String phoneNumber = phoneNumber(params);
+        if (cards().find(SandboxKeys.PARTNER, phoneNumber).isPresent()) {
+            throw new IllegalStateException("A card for " + phoneNumber + " exists although the state says none does");
+        }
+    }
+
+    @State("the partner has no card")
+    void thePartnerHasNoCard() {
+        if (!cards().findAll(SandboxKeys.PARTNER).isEmpty()) {
+            throw new IllegalStateException("The partner has cards although the state says it has none");
+        }
     }
 
     @State("an active card exists for the number")
     void anActiveCardExists(Map<String, Object> params) {
-        cards().deleteAll();
-        cards().save(ContactCardRecord.of(SandboxKeys.PARTNER, phoneNumber(params), "John", "Doe", IMAGE, true));
+        cards().save(card(SandboxKeys.PARTNER, params, true));
+    }
+
+    @State("an inactive card exists for the number")
+    void anInactiveCardExists(Map<String, Object> params) {
+        cards().save(card(SandboxKeys.PARTNER, params, false));
+    }
+
+    @State("a card of another partner exists for the number")
+    void anotherPartnersCardExists(Map<String, Object> params) {
+        cards().save(card(OTHER_PARTNER, params, true));
     }
 
     @State("the apply step fails for the number")
@@ -93,7 +129,6 @@ abstract class ReferenceProviderVerification {
         if (!SandboxCardApplier.isFailingTestNumber(phoneNumber)) {
             throw new IllegalStateException(phoneNumber + " is not one of the sandbox's failing test numbers");
         }
-        cards().deleteAll();
     }
 
     @State("the API key is read-only")
@@ -110,6 +145,47 @@ abstract class ReferenceProviderVerification {
             throw new IllegalStateException(
                     "The provider knows " + apiKey(params) + "; the state needs an unknown key");
         }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Fails, naming the state and listing the known ones, when the interaction needs a state this class lacks. */
+    private void requireKnownStates(Interaction interaction, String consumer) {
+        Set<String> known = knownStates();
+        List<String> unknown = interaction.getProviderStates().stream()
+                .map(ProviderState::getName)
+                .filter(name -> name != null && !known.contains(name))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("The pact of " + consumer + " needs the provider state(s) "
+                    + unknown.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "))
+                    + " for '" + interaction.getDescription() + "', which the provider does not know. Known states: "
+                    + known.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "))
+                    + " (catalogue: contract-tests/README.md)");
+        }
+    }
+
+    private Set<String> knownStates() {
+        Set<String> known = new TreeSet<>();
+        for (Class<?> type = getClass(); type != null; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                State state = method.getAnnotation(State.class);
+                if (state != null) {
+                    known.addAll(Arrays.asList(state.value()));
+                }
+            }
+        }
+        return known;
+    }
+
+    private static ContactCardRecord card(String partner, Map<String, Object> params, boolean active) {
+        return ContactCardRecord.of(
+                partner,
+                phoneNumber(params),
+                required(params, "first_name"),
+                optional(params, "last_name"),
+                optional(params, "image_url"),
+                active);
     }
 
     private ContactCardRepository cards() {
@@ -134,5 +210,45 @@ abstract class ReferenceProviderVerification {
             throw new IllegalArgumentException("The provider state needs the parameter " + name + ", got " + params);
         }
         return value.toString();
+    }
+
+    private static String optional(Map<String, Object> params, String name) {
+        Object value = params.get(name);
+        return value == null ? null : value.toString();
+    }
+
+    /** The providers of this test JVM, each started on first use and stopped when the JVM exits. */
+    static final class Providers {
+
+        private static ConfigurableApplicationContext reference;
+        private static ConfigurableApplicationContext withVariants;
+
+        private Providers() {}
+
+        static synchronized ConfigurableApplicationContext reference() {
+            if (reference == null) {
+                reference = start();
+            }
+            return reference;
+        }
+
+        static synchronized ConfigurableApplicationContext withVariants() {
+            if (withVariants == null) {
+                withVariants = start(ProviderVariants.Installed.class);
+            }
+            return withVariants;
+        }
+
+        private static ConfigurableApplicationContext start(Class<?>... variants) {
+            // Command-line arguments, not default properties: they must win over the sandbox's
+            // application.yaml (port 8080, file storage) and over the environment.
+            return new SpringApplicationBuilder(ContactCardSandboxApplication.class)
+                    .sources(variants)
+                    .run(
+                            "--server.address=127.0.0.1",
+                            "--server.port=0",
+                            "--contactcard.storage.mode=memory",
+                            "--contactcard.api-keys=" + API_KEYS);
+        }
     }
 }

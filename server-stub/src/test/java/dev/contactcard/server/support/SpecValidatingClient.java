@@ -26,6 +26,11 @@ import java.util.Map;
  * answers anything the spec does not allow. Only answers to requests the spec cannot describe
  * (unknown paths, wrong methods) are taken with {@link #sendOutsideSpec}, and asserted on the
  * envelope by the test.
+ *
+ * <p>This is where the build enforces the strict-provider half of the policy on undocumented
+ * response fields (docs/VERSIONING.md): swagger-request-validator treats every object schema
+ * without {@code additionalProperties} as closed, so an answer carrying a field the spec does not
+ * document fails the test that received it ({@code SpecValidatingClientTest} proves it).
  */
 public final class SpecValidatingClient {
 
