@@ -108,6 +108,7 @@ abstract class ReferenceProviderVerification {
         }
     }
 
+    // README:begin states
     @State("an active card exists for the number")
     void anActiveCardExists(Map<String, Object> params) {
         cards().save(card(SandboxKeys.PARTNER, params, true));
@@ -130,6 +131,7 @@ abstract class ReferenceProviderVerification {
             throw new IllegalStateException(phoneNumber + " is not one of the sandbox's failing test numbers");
         }
     }
+    // README:end states
 
     @State("the API key is read-only")
     void theKeyIsReadOnly(Map<String, Object> params) {
@@ -240,6 +242,7 @@ abstract class ReferenceProviderVerification {
         }
 
         private static ConfigurableApplicationContext start(Class<?>... variants) {
+            // README:begin start
             // Command-line arguments, not default properties: they must win over the sandbox's
             // application.yaml (port 8080, file storage) and over the environment.
             return new SpringApplicationBuilder(ContactCardSandboxApplication.class)
@@ -249,6 +252,7 @@ abstract class ReferenceProviderVerification {
                             "--server.port=0",
                             "--contactcard.storage.mode=memory",
                             "--contactcard.api-keys=" + API_KEYS);
+            // README:end start
         }
     }
 }
