@@ -12,11 +12,8 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.contactcard.spec.ContactCardSpec;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +40,6 @@ import java.util.stream.Collectors;
  */
 final class PactSpecValidator {
 
-    static final String SPEC_RESOURCE = "openapi/contact-card.yaml";
     private static final String SECURITY_KEY_PREFIX = "validation.request.security";
 
     private final OpenApiInteractionValidator validator;
@@ -54,16 +50,8 @@ final class PactSpecValidator {
 
     /** A validator for the spec in the contact-card-api-spec jar on the classpath. */
     static PactSpecValidator forContactCardSpec() {
-        try (InputStream in = PactSpecValidator.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The spec is not on the classpath at " + SPEC_RESOURCE);
-            }
-            String spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new PactSpecValidator(OpenApiInteractionValidator.createForInlineApiSpecification(spec)
-                    .build());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new PactSpecValidator(OpenApiInteractionValidator.createForInlineApiSpecification(ContactCardSpec.text())
+                .build());
     }
 
     /** Every finding for every interaction of the pact file; empty when the pact conforms. */
