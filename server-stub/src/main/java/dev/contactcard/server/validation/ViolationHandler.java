@@ -35,7 +35,7 @@ class ViolationHandler {
 
     /**
      * What a failed {@code pattern} of the spec means, by field: each field's pattern carries a
-     * different rule of the error-code table ({@code first_name}'s {@code ^.*\S.*$} is "not blank").
+     * different rule of the error-code table ({@code first_name}'s pattern is "not blank").
      */
     private static final Map<String, ErrorCode> PATTERN_CODES = Map.of(
             "phone_number", ErrorCode.INVALID_PHONE_NUMBER,
@@ -100,10 +100,8 @@ class ViolationHandler {
         ErrorCode code;
         if (constraint == Pattern.class) {
             code = PATTERN_CODES.getOrDefault(name, ErrorCode.MALFORMED_REQUEST);
-        } else if (constraint == AbsoluteHttpUrl.class) {
-            code = ErrorCode.INVALID_IMAGE_URL;
         } else {
-            // @NotNull, @NotBlankInAnyScript, and @Size failed by an empty string.
+            // @NotNull, and @Size failed by an empty string.
             code = ErrorCode.REQUIRED_FIELD;
         }
         return new Violation(
