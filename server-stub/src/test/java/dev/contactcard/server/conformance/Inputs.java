@@ -176,10 +176,10 @@ final class Inputs {
 
     /** Text of {@code min} to {@code max + 1} code points, the lengths at both edges more often. */
     private static Gen<String> text(Gen<Integer> codePoints, int min, int max) {
-        Gen<Integer> lengths = Generate.frequency(
-                Pair.of(3, integers().between(min, max)),
-                Pair.of(1, Generate.pick(List.of(min, Math.max(min - 1, 0), max, max + 1))));
-        return lengths.flatMap(length -> lists().of(codePoints).ofSize(length)).map(list -> {
+        Gen<List<Integer>> anyLength = lists().of(codePoints).ofSizeBetween(min, max + 1);
+        Gen<List<Integer>> edgeLength = Generate.pick(List.of(min, Math.max(min - 1, 0), max, max + 1))
+                .flatMap(length -> lists().of(codePoints).ofSize(length));
+        return Generate.frequency(Pair.of(3, anyLength), Pair.of(1, edgeLength)).map(list -> {
             StringBuilder text = new StringBuilder();
             list.forEach(text::appendCodePoint);
             return text.toString();
