@@ -2,16 +2,12 @@ package dev.contactcard.server.web;
 
 import dev.contactcard.server.ContactCardProperties;
 import dev.contactcard.server.error.ErrorResponses;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.contactcard.spec.ContactCardSpec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * {@code contactcard.validate-responses} ({@code CONTACT_CARD_VALIDATE_RESPONSES=true}): the
@@ -29,16 +25,8 @@ class ResponseValidationConfiguration {
     FilterRegistrationBean<ResponseValidationFilter> responseValidationFilter(
             ContactCardProperties properties, ErrorResponses errors) {
         FilterRegistrationBean<ResponseValidationFilter> registration = new FilterRegistrationBean<>(
-                new ResponseValidationFilter(read(SpecController.SPEC_RESOURCE), properties.basePath(), errors));
+                new ResponseValidationFilter(ContactCardSpec.text(), properties.basePath(), errors));
         registration.setOrder(ORDER);
         return registration;
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Cannot read the spec " + resource, ex);
-        }
     }
 }
