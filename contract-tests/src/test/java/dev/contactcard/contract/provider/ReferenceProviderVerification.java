@@ -251,7 +251,8 @@ abstract class ReferenceProviderVerification {
                             "--server.address=127.0.0.1",
                             "--server.port=0",
                             "--contactcard.storage.mode=memory",
-                            "--contactcard.api-keys=" + API_KEYS);
+                            "--contactcard.api-keys=" + API_KEYS,
+                            "--contactcard.validate-responses=true");
             // README:end start
         }
     }

@@ -1,6 +1,5 @@
 package dev.contactcard.server.error;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.stream.Collectors;
@@ -51,18 +50,12 @@ class ApiExceptionHandler {
 
     /**
      * A query string Tomcat cannot decode (a bad percent escape such as {@code %ZZ}, or bytes that
-     * are not UTF-8). Tomcat then refuses every parameter of the request, so the answer names the
-     * phone number only when its own value is the undecodable one.
+     * are not UTF-8): the request is malformed (1001, as the spec's code table says), whichever
+     * parameter holds the bad escape. 1002 is for a phone number that was read and is not E.164.
      */
     @ExceptionHandler(InvalidParameterException.class)
-    void undecodableQuery(InvalidParameterException ex, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        if (QueryStrings.hasUndecodableValue(request.getQueryString(), "phone_number")) {
-            errors.write(response, ErrorCode.INVALID_PHONE_NUMBER, ErrorCode.INVALID_PHONE_NUMBER.defaultMessage());
-        } else {
-            errors.write(
-                    response, ErrorCode.MALFORMED_REQUEST, "Malformed query string: it must be percent-encoded UTF-8");
-        }
+    void undecodableQuery(InvalidParameterException ex, HttpServletResponse response) throws IOException {
+        errors.write(response, ErrorCode.MALFORMED_REQUEST, "Malformed query string: it must be percent-encoded UTF-8");
     }
 
     /**
@@ -79,7 +72,7 @@ class ApiExceptionHandler {
             }
             if (cause instanceof InvalidNullException invalidNull) {
                 String field = String.valueOf(invalidNull.getPropertyName());
-                errors.write(response, ErrorCode.REQUIRED_FIELD, field + " must not be null or blank");
+                errors.write(response, ErrorCode.REQUIRED_FIELD, field + " must not be null");
                 return;
             }
         }

@@ -2,6 +2,7 @@ package dev.contactcard.server.validation;
 
 import dev.contactcard.server.generated.model.CreateContactCardRequest;
 import dev.contactcard.server.generated.model.UpdateContactCardRequest;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
@@ -12,13 +13,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Bean validation as the spec reads it, applied to the validator Spring MVC runs on the generated
- * models: string lengths in characters, not UTF-16 units ({@link CodePointSizeValidator}), and the
- * rules the spec states in words but the generated annotations cannot check, added to the generated
- * models' fields with Hibernate Validator's programmatic mapping (in addition to their annotations):
+ * models:
  * <ul>
- *   <li>{@code first_name}: {@link WellFormedUnicode} and {@link NotBlankInAnyScript};</li>
- *   <li>{@code last_name}: {@link WellFormedUnicode};</li>
- *   <li>{@code image_url}: {@link AbsoluteHttpUrl}.</li>
+ *   <li>string lengths in characters, not UTF-16 units ({@link CodePointSizeValidator});</li>
+ *   <li>patterns judged as JSON Schema judges them, matching anywhere in the text
+ *       ({@link SpecPatternValidator}): the spec's patterns are the whole rule for "not blank"
+ *       ({@code first_name}), "an absolute http(s) URL with a host" ({@code image_url}) and E.164;</li>
+ *   <li>{@link WellFormedUnicode} on every text field, added to the
+ *       generated models' fields with Hibernate Validator's programmatic mapping: the one rule no
+ *       schema can state (JSON can carry an unpaired surrogate as an escape).</li>
  * </ul>
  * One validation pass thus sees every broken rule of a request, and {@link ViolationHandler}
  * answers the lowest code among them. In an update, {@code last_name} and {@code image_url} are
@@ -36,24 +39,25 @@ class ValidationConfiguration {
                 mapping.constraintDefinition(Size.class)
                         .includeExistingValidators(true)
                         .validatedBy(CodePointSizeValidator.class);
+                mapping.constraintDefinition(Pattern.class)
+                        .includeExistingValidators(false)
+                        .validatedBy(SpecPatternValidator.class);
                 mapping.type(CreateContactCardRequest.class)
                         .getter("firstName")
                         .constraint(wellFormed())
-                        .constraint(notBlank())
                         .getter("lastName")
                         .constraint(wellFormed())
                         .getter("imageUrl")
-                        .constraint(absoluteHttpUrl());
+                        .constraint(wellFormed());
                 mapping.type(UpdateContactCardRequest.class)
                         .getter("firstName")
                         .constraint(wellFormed())
-                        .constraint(notBlank())
                         .getter("lastName")
                         .containerElementType()
                         .constraint(wellFormed())
                         .getter("imageUrl")
                         .containerElementType()
-                        .constraint(absoluteHttpUrl());
+                        .constraint(wellFormed());
                 hibernate.addMapping(mapping);
             }
         };
@@ -61,13 +65,5 @@ class ValidationConfiguration {
 
     private static GenericConstraintDef<WellFormedUnicode> wellFormed() {
         return new GenericConstraintDef<>(WellFormedUnicode.class);
-    }
-
-    private static GenericConstraintDef<NotBlankInAnyScript> notBlank() {
-        return new GenericConstraintDef<>(NotBlankInAnyScript.class);
-    }
-
-    private static GenericConstraintDef<AbsoluteHttpUrl> absoluteHttpUrl() {
-        return new GenericConstraintDef<>(AbsoluteHttpUrl.class);
     }
 }

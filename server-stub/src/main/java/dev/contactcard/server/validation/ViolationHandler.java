@@ -11,14 +11,18 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.core.annotation.Order;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
@@ -35,7 +39,7 @@ class ViolationHandler {
 
     /**
      * What a failed {@code pattern} of the spec means, by field: each field's pattern carries a
-     * different rule of the error-code table ({@code first_name}'s {@code ^.*\S.*$} is "not blank").
+     * different rule of the error-code table ({@code first_name}'s pattern is "not blank").
      */
     private static final Map<String, ErrorCode> PATTERN_CODES = Map.of(
             "phone_number", ErrorCode.INVALID_PHONE_NUMBER,
@@ -93,6 +97,10 @@ class ViolationHandler {
             Object max = violation.getConstraintDescriptor().getAttributes().get("max");
             return new Violation(ErrorCode.FIELD_TOO_LONG, name + " must be at most " + max + " characters");
         }
+        if (isRequiredParameterSentEmpty(violation)) {
+            // OpenAPI allows no empty parameter value (allowEmptyValue is false): a required one is missing.
+            return new Violation(ErrorCode.REQUIRED_FIELD, name + " is required");
+        }
         if (constraint == WellFormedUnicode.class) {
             return new Violation(
                     ErrorCode.MALFORMED_REQUEST, name + " is not valid Unicode text (it holds an unpaired surrogate)");
@@ -100,15 +108,42 @@ class ViolationHandler {
         ErrorCode code;
         if (constraint == Pattern.class) {
             code = PATTERN_CODES.getOrDefault(name, ErrorCode.MALFORMED_REQUEST);
-        } else if (constraint == AbsoluteHttpUrl.class) {
-            code = ErrorCode.INVALID_IMAGE_URL;
         } else {
-            // @NotNull, @NotBlankInAnyScript, and @Size failed by an empty string.
+            // @NotNull, and @Size failed by an empty string.
             code = ErrorCode.REQUIRED_FIELD;
         }
         return new Violation(
                 code,
                 code == ErrorCode.REQUIRED_FIELD ? name + " is required and must not be blank" : code.defaultMessage());
+    }
+
+    /** Whether the violation is a required query parameter sent with an empty value ({@code ?phone_number=}). */
+    private static boolean isRequiredParameterSentEmpty(ConstraintViolation<?> violation) {
+        if (!"".equals(violation.getInvalidValue())) {
+            return false;
+        }
+        Path.MethodNode method = null;
+        Path.ParameterNode parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.as(Path.ParameterNode.class);
+            }
+        }
+        if (method == null || parameter == null) {
+            return false;
+        }
+        Method handler = ReflectionUtils.findMethod(
+                violation.getRootBeanClass(),
+                method.getName(),
+                method.getParameterTypes().toArray(Class<?>[]::new));
+        if (handler == null) {
+            return false;
+        }
+        RequestParam param = new AnnotatedMethod(handler)
+                .getMethodParameters()[parameter.getParameterIndex()].getParameterAnnotation(RequestParam.class);
+        return param != null && param.required();
     }
 
     /** The JSON name of the property or parameter: {@code firstName} becomes {@code first_name}. */

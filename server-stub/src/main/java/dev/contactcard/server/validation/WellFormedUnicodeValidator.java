@@ -8,6 +8,11 @@ class WellFormedUnicodeValidator implements ConstraintValidator<WellFormedUnicod
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-        return value == null || !UnicodeText.hasUnpairedSurrogate(value);
+        return value == null || value.codePoints().noneMatch(WellFormedUnicodeValidator::isSurrogate);
+    }
+
+    /** {@link String#codePoints()} yields a surrogate code point only when it is not half of a pair. */
+    private static boolean isSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
     }
 }

@@ -3,12 +3,12 @@
  * 1005 of the spec's table), in one place:
  *
  * <ul>
- *   <li>{@code ValidationConfiguration} adds to the generated models' fields (Hibernate Validator's
- *       programmatic mapping, without editing generated code) the rules the spec states in words but
- *       the generated {@code @NotNull}, {@code @Pattern} and {@code @Size} cannot check: the
- *       constraints of this package ({@code @NotBlankInAnyScript}, {@code @WellFormedUnicode},
- *       {@code @AbsoluteHttpUrl}), and lengths counted in code points
- *       ({@code CodePointSizeValidator});
+ *   <li>{@code ValidationConfiguration} makes the generated {@code @Pattern} and {@code @Size} read
+ *       the spec's way (a pattern matches anywhere, as in JSON Schema: {@code SpecPatternValidator};
+ *       lengths in code points: {@code CodePointSizeValidator}) and adds, with Hibernate
+ *       Validator's programmatic mapping (without editing generated code), the one rule no schema
+ *       can state: text is well-formed Unicode ({@code @WellFormedUnicode}). Every other rule is
+ *       the spec's own pattern, so the schema and the provider cannot disagree on it;
  *   <li>{@code ViolationHandler} classifies every failed constraint of a request by its annotation
  *       type and field and answers the lowest code among them.
  * </ul>

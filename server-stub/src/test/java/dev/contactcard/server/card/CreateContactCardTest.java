@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 class CreateContactCardTest extends ApiTest {
@@ -121,14 +123,15 @@ class CreateContactCardTest extends ApiTest {
         assertThat(cdn.uploads()).isEmpty();
     }
 
-    @Test
-    void anExplicitNullForAnOptionalFieldOfACreateReadsAsAbsent() {
+    @ParameterizedTest
+    @ValueSource(strings = {"last_name", "image_url"})
+    void anExplicitNullForAnOptionalFieldOfACreateIsRefusedWith1003AndNothingIsStored(String field) {
         Answer answer = api.create(READ_WRITE, """
-                {"first_name": "John", "phone_number": "+15551234567", "last_name": null, "image_url": null}""");
+                {"first_name": "John", "phone_number": "+15551234567", "%s": null}""".formatted(field));
 
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.json().has("last_name")).isFalse();
-        assertThat(answer.json().has("image_url")).isFalse();
+        assertError(answer, 400, 1003);
+        assertThat(answer.json().path("error").path("message").asString()).contains(field);
+        assertThat(repository.findAll(PARTNER)).isEmpty();
     }
 
     @Test

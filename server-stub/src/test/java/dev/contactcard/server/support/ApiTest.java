@@ -14,13 +14,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The provider on a random port with in-memory storage, as the Pact provider tests start it. One
+ * The provider on a random port with in-memory storage, checking each of its answers against the
+ * spec ({@code contactcard.validate-responses}), as the Pact provider tests start it. One
  * Spring context is shared by every subclass; each test starts with no cards and no uploads.
  */
 @SpringBootTest(
         classes = ContactCardSandboxApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "contactcard.storage.mode=memory")
+        properties = {"contactcard.storage.mode=memory", "contactcard.validate-responses=true"})
 @Import(ApiTest.Fakes.class)
 public abstract class ApiTest {
 

@@ -25,13 +25,13 @@ class MalformedHttpTest extends ApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"phone_number=%ZZ", "phone_number=%FF", "phone_number=%2B1555%E2%82", "phone_number=%"})
-    void aPhoneNumberThatIsNotPercentEncodedUtf8IsRefusedWith1002(String query) {
+    void aPhoneNumberThatIsNotPercentEncodedUtf8IsAMalformedRequest(String query) {
         RawHttp.Answer answer = RawHttp.send(
                 port,
                 "GET " + CARDS + "?" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Authorization: Bearer " + READ_ONLY
                         + "\r\nConnection: close\r\n\r\n");
 
-        assertError(answer, 400, 1002);
+        assertError(answer, 400, 1001);
         assertConformsToSpec("GET", answer);
     }
 
@@ -58,7 +58,7 @@ class MalformedHttpTest extends ApiTest {
                         + "\r\nContent-Type: application/json\r\n"
                         + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
 
-        assertError(answer, 400, 1002);
+        assertError(answer, 400, 1001);
         assertConformsToSpec("PATCH", answer);
         assertThat(repository.find("sandbox", NUMBER))
                 .get()

@@ -1,0 +1,90 @@
+package dev.contactcard.spec.evolution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.core.util.Yaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pattern changes since a release that the gate accepts as fixes, each with the reason.
+ *
+ * <p>openapi-diff counts every change of a {@code pattern} as breaking, since it cannot tell
+ * whether a new regular expression accepts less. Some pattern changes are fixes that break no
+ * client: the old pattern read differently in different regex engines, or said less than the
+ * provider always enforced, so the new one states the rule the provider already applied. Such a
+ * change is declared, with why it is a fix, in {@code <baseline>.fixes.yaml} beside the frozen
+ * baseline ({@code api-spec/baseline/}); the gate then compares against the baseline with each
+ * declared old pattern replaced by its new one, so that every other change is still judged, and
+ * the changelog lists the fixes. A fix applies only when the spec has exactly the declared new
+ * pattern, so it cannot hide a later change of that pattern (which is judged against the release
+ * as usual); a declared old pattern the baseline does not have fails the gate. The file belongs
+ * to one baseline, so its declarations end with the next release.
+ */
+record AcceptedPatternFixes(List<Fix> fixes) {
+
+    /** One declared pattern change: the pattern of the release, the pattern now, and why it is a fix. */
+    record Fix(String was, String now, String why) {}
+
+    /** The fixes declared beside {@code baseline} ({@code contact-card-1.0.0.fixes.yaml}); none when there is no file. */
+    static AcceptedPatternFixes besides(Path baseline) {
+        String name = baseline.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        Path file = baseline.resolveSibling(name + ".fixes.yaml");
+        if (!Files.isRegularFile(file)) {
+            return new AcceptedPatternFixes(List.of());
+        }
+        try {
+            List<Fix> fixes = new ArrayList<>();
+            for (JsonNode fix : Yaml.mapper().readTree(file.toFile()).path("patterns")) {
+                fixes.add(new Fix(
+                        fix.path("was").asText(),
+                        fix.path("now").asText(),
+                        fix.path("why").asText()));
+            }
+            return new AcceptedPatternFixes(List.copyOf(fixes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /**
+     * The baseline's text with each declared old pattern replaced by its new one, where the current
+     * spec has that new pattern.
+     */
+    String applyTo(String baselineYaml, String currentYaml) {
+        String fixed = baselineYaml;
+        for (Fix fix : fixes) {
+            String was = "pattern: '" + fix.was() + "'";
+            String now = "pattern: '" + fix.now() + "'";
+            if (!baselineYaml.contains(was)) {
+                throw new GateFailure("The accepted pattern fix '" + fix.was()
+                        + "' names a pattern the baseline does not have: correct or remove it.");
+            }
+            if (currentYaml.contains(now)) {
+                fixed = fixed.replace(was, now);
+            }
+        }
+        return fixed;
+    }
+
+    /** A changelog section naming each accepted fix; empty when there is none. */
+    String toMarkdown() {
+        if (fixes.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n## Pattern fixes accepted as compatible\n\n");
+        for (Fix fix : fixes) {
+            md.append("- `")
+                    .append(fix.was())
+                    .append("` is now `")
+                    .append(fix.now())
+                    .append("`: ")
+                    .append(fix.why().strip())
+                    .append('\n');
+        }
+        return md.toString();
+    }
+}
