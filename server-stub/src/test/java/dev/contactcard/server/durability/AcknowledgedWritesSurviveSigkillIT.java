@@ -186,9 +186,13 @@ class AcknowledgedWritesSurviveSigkillIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         Map<String, String> lastNames = new HashMap<>();
         for (JsonNode card : json.readTree(answer.body()).path("contact_cards")) {
-            assertThat(card.path("is_active").asBoolean()).isTrue();
-            lastNames.put(
-                    card.path("phone_number").asString(), card.path("last_name").asString());
+            // A create killed between storing the card and activating it leaves an inactive card;
+            // it was never acknowledged. An acknowledged card missing from the map fails the test.
+            if (card.path("is_active").asBoolean()) {
+                lastNames.put(
+                        card.path("phone_number").asString(),
+                        card.path("last_name").asString());
+            }
         }
         return lastNames;
     }
