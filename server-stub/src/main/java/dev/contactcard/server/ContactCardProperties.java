@@ -1,5 +1,6 @@
 package dev.contactcard.server;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,12 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 {@code CONTACT_CARD_API_KEYS} and defaults to the sandbox's development keys
  * @param basePath the path prefix of the API operations ({@code /api/partner}, as the spec's servers)
  * @param storage  where cards are kept
+ * @param limits   what one caller may take of the provider
  */
 @ConfigurationProperties("contactcard")
 public record ContactCardProperties(
         String apiKeys,
         @DefaultValue("/api/partner") String basePath,
-        @DefaultValue Storage storage) {
+        @DefaultValue Storage storage,
+        @DefaultValue Limits limits) {
 
     /**
      * @param mode    {@code file} (default) or {@code memory}
@@ -26,6 +29,26 @@ public record ContactCardProperties(
     public record Storage(
             @DefaultValue("file") StorageMode mode,
             @DefaultValue("./data") String dataDir) {}
+
+    /**
+     * @param maxInFlightPerKey the requests one API key may have in flight at once; one more is
+     *                          answered 429 / 2020 with {@code Retry-After} (default 16)
+     * @param bodyTimeout       how long a request body may take to arrive, counted from the end of
+     *                          the headers; a slower one is answered 408 / 2021 (default 10 s)
+     */
+    public record Limits(
+            @DefaultValue("16") int maxInFlightPerKey,
+            @DefaultValue("10s") Duration bodyTimeout) {
+
+        public Limits {
+            if (maxInFlightPerKey < 1) {
+                throw new IllegalArgumentException("contactcard.limits.max-in-flight-per-key must be at least 1");
+            }
+            if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+                throw new IllegalArgumentException("contactcard.limits.body-timeout must be positive");
+            }
+        }
+    }
 
     /** Where the provider keeps its cards ({@code contactcard.storage.mode}). */
     public enum StorageMode {

@@ -31,9 +31,11 @@ class StartupLog implements ApplicationListener<WebServerInitializedEvent> {
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
         String root = "http://localhost:" + event.getWebServer().getPort();
+        String address = event.getApplicationContext().getEnvironment().getProperty("server.address");
         log.info(
-                "Contact Card sandbox ready: API {}{}/v3/contact_card, spec {}/openapi.yaml, Swagger UI {}/docs, "
-                        + "health {}/actuator/health; storage {}",
+                "Contact Card sandbox ready on {} (BIND_ADDRESS): API {}{}/v3/contact_card, spec {}/openapi.yaml, "
+                        + "Swagger UI {}/docs, health {}/actuator/health; storage {}",
+                address == null || address.isBlank() ? "every interface" : address,
                 root,
                 properties.basePath(),
                 root,

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,7 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the path, method, {@code Content-Type}, query or body, so a caller without a valid key learns
  * nothing about the API. The body is never read. An authenticated request carries its
  * {@link Caller} as the request attribute {@link Caller#REQUEST_ATTRIBUTE}; what the key may do
- * is checked later, by {@link PermissionInterceptor}. Registered by {@link AuthConfiguration} for
+ * is checked later, by {@link PermissionInterceptor}. A key may have at most
+ * {@code contactcard.limits.max-in-flight-per-key} requests in flight: one more is answered
+ * 429 / 2020 with {@code Retry-After}, before its body is read, so one caller cannot take every
+ * worker thread. Registered by {@link AuthConfiguration} for
  * the base path only, ahead of the body-limit filter; the spec, docs and health
  * endpoints at the root are not touched.
  */
@@ -27,24 +31,50 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
+    /** What a 429 tells the caller to wait, in seconds: requests of a sandbox take milliseconds. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
     private final ApiKeyRegistry registry;
     private final ErrorResponses errors;
+    private final int maxInFlightPerKey;
+    private final Semaphore[] inFlight;
 
-    ApiKeyFilter(ApiKeyRegistry registry, ErrorResponses errors) {
+    ApiKeyFilter(ApiKeyRegistry registry, ErrorResponses errors, int maxInFlightPerKey) {
         this.registry = registry;
         this.errors = errors;
+        this.maxInFlightPerKey = maxInFlightPerKey;
+        this.inFlight = new Semaphore[registry.size()];
+        for (int i = 0; i < inFlight.length; i++) {
+            inFlight[i] = new Semaphore(maxInFlightPerKey);
+        }
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Caller> caller = bearerKey(request).flatMap(registry::authenticate);
-        if (caller.isEmpty()) {
+        int key = bearerKey(request).map(registry::indexOf).orElse(-1);
+        if (key < 0) {
             errors.write(response, ErrorCode.UNAUTHORIZED, ErrorCode.UNAUTHORIZED.defaultMessage());
             return;
         }
-        request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
-        chain.doFilter(request, response);
+        if (!inFlight[key].tryAcquire()) {
+            // Answered before the body is read; the connection is closed so that the unread body
+            // (which may be arriving slowly) is not drained by a worker thread.
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+            errors.write(
+                    response,
+                    ErrorCode.TOO_MANY_REQUESTS_IN_FLIGHT,
+                    "This API key already has " + maxInFlightPerKey
+                            + " requests in flight; retry after the seconds in Retry-After");
+            return;
+        }
+        try {
+            request.setAttribute(Caller.REQUEST_ATTRIBUTE, registry.caller(key));
+            chain.doFilter(request, response);
+        } finally {
+            inFlight[key].release();
+        }
     }
 
     /**

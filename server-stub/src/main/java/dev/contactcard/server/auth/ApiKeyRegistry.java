@@ -62,14 +62,33 @@ public final class ApiKeyRegistry {
 
     /** The caller a presented key belongs to, or empty for an unknown key. */
     public Optional<Caller> authenticate(String presentedKey) {
+        int index = indexOf(presentedKey);
+        return index < 0 ? Optional.empty() : Optional.of(entries.get(index).caller());
+    }
+
+    /** The caller of the key at a position of {@link #indexOf}. */
+    Caller caller(int index) {
+        return entries.get(index).caller();
+    }
+
+    /** How many keys are configured. */
+    int size() {
+        return entries.size();
+    }
+
+    /**
+     * The position of a presented key among the configured ones ({@code 0 .. size() - 1}), or
+     * {@code -1} for an unknown key: what the in-flight limit counts by.
+     */
+    int indexOf(String presentedKey) {
         byte[] presented = sha256(presentedKey);
-        Caller match = null;
-        for (Entry entry : entries) {
-            if (MessageDigest.isEqual(entry.keyHash(), presented) && match == null) {
-                match = entry.caller();
+        int match = -1;
+        for (int i = 0; i < entries.size(); i++) {
+            if (MessageDigest.isEqual(entries.get(i).keyHash(), presented) && match < 0) {
+                match = i;
             }
         }
-        return Optional.ofNullable(match);
+        return match;
     }
 
     /** The callers the keys belong to (partner and permission, never the keys), for the startup log. */

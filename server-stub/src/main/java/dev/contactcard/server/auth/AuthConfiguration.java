@@ -6,6 +6,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -21,17 +22,23 @@ class AuthConfiguration implements WebMvcConfigurer {
     /** The API key is the first thing checked under the base path: before any other filter. */
     static final int API_KEY_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+    /**
+     * The keys; the start fails here, before Tomcat binds the port, when a development key would be
+     * served on a non-loopback address ({@link DevelopmentKeysStayOnLoopback}).
+     */
     @Bean
-    ApiKeyRegistry apiKeyRegistry(ContactCardProperties properties) {
-        return ApiKeyRegistry.parse(properties.apiKeys());
+    ApiKeyRegistry apiKeyRegistry(ContactCardProperties properties, Environment environment) {
+        ApiKeyRegistry keys = ApiKeyRegistry.parse(properties.apiKeys());
+        DevelopmentKeysStayOnLoopback.check(environment.getProperty("server.address"), keys);
+        return keys;
     }
 
     /** The pattern covers the base path itself too: no key, no answer but 401. */
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(
             ContactCardProperties properties, ApiKeyRegistry apiKeys, ErrorResponses errors) {
-        FilterRegistrationBean<ApiKeyFilter> registration =
-                new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys, errors));
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
+                new ApiKeyFilter(apiKeys, errors, properties.limits().maxInFlightPerKey()));
         registration.addUrlPatterns(properties.basePath() + "/*");
         registration.setOrder(API_KEY_FILTER_ORDER);
         return registration;

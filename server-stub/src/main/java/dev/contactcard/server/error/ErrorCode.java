@@ -23,6 +23,11 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, 2017, "The HTTP method is not allowed on this path"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, 2018, "Request body must not exceed 16384 bytes"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 2019, "Content-Type must be application/json"),
+    TOO_MANY_REQUESTS_IN_FLIGHT(
+            HttpStatus.TOO_MANY_REQUESTS,
+            2020,
+            "Too many requests of this API key are in flight; retry after the seconds in Retry-After"),
+    BODY_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, 2021, "The request body did not arrive in time"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, 3006, "Internal server error");
 
     private final HttpStatus status;
@@ -63,6 +68,8 @@ public enum ErrorCode {
             case 405 -> METHOD_NOT_ALLOWED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 408 -> BODY_TIMEOUT;
+            case 429 -> TOO_MANY_REQUESTS_IN_FLIGHT;
             default -> status >= 400 && status < 500 ? MALFORMED_REQUEST : INTERNAL_ERROR;
         };
     }

@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,24 +25,43 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code identity} is declared, so the failure surfaces while Spring MVC reads the body (after
  * authentication, routing and the permission check) and is answered like every other error, by
  * the {@code ApiException} it carries.
+ *
+ * <p>The body must also arrive within {@code contactcard.limits.body-timeout} of the filter seeing
+ * the request (408 / 2021): a read that returns after the deadline fails, and a read that waits
+ * for a byte that never comes fails after Tomcat's {@code server.tomcat.connection-timeout} (set
+ * to the same value). So a body trickling in holds a worker thread at most about twice the limit.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     /** 16 KiB, as the spec's error-code table says. */
     static final int MAX_BODY_BYTES = 16 * 1024;
 
+    private final long bodyTimeoutNanos;
+    private final LongSupplier nanoClock;
+
+    /**
+     * @param bodyTimeout how long a body may take to arrive
+     * @param nanoClock   {@link System#nanoTime} (a fake one in tests)
+     */
+    RequestBodyLimitFilter(Duration bodyTimeout, LongSupplier nanoClock) {
+        this.bodyTimeoutNanos = bodyTimeout.toNanos();
+        this.nanoClock = nanoClock;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, nanoClock.getAsLong() + bodyTimeoutNanos), response);
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
+    private final class LimitedRequest extends HttpServletRequestWrapper {
 
+        private final long deadline;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request) {
+        LimitedRequest(HttpServletRequest request, long deadline) {
             super(request);
+            this.deadline = deadline;
         }
 
         @Override
@@ -54,24 +76,33 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
                 throw RejectedBodyException.of(new ApiException(ErrorCode.PAYLOAD_TOO_LARGE));
             }
             if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream());
+                stream = new LimitedInputStream(super.getInputStream(), deadline);
             }
             return stream;
         }
     }
 
-    private static final class LimitedInputStream extends ServletInputStream {
+    /** The body stream of one request: counts what was read and checks the deadline. */
+    final class LimitedInputStream extends ServletInputStream {
 
         private final ServletInputStream delegate;
+        private final long deadline;
         private long read;
 
-        LimitedInputStream(ServletInputStream delegate) {
+        LimitedInputStream(ServletInputStream delegate, long deadline) {
             this.delegate = delegate;
+            this.deadline = deadline;
         }
 
         @Override
         public int read() throws IOException {
-            int b = delegate.read();
+            checkDeadline();
+            int b;
+            try {
+                b = delegate.read();
+            } catch (SocketTimeoutException ex) {
+                throw timedOut();
+            }
             if (b >= 0) {
                 count(1);
             }
@@ -80,14 +111,34 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
+            checkDeadline();
+            int n;
+            try {
+                n = delegate.read(buffer, offset, length);
+            } catch (SocketTimeoutException ex) {
+                throw timedOut();
+            }
             if (n > 0) {
                 count(n);
             }
             return n;
         }
 
-        private void count(int n) throws RejectedBodyException {
+        private void checkDeadline() throws RejectedBodyException {
+            if (nanoClock.getAsLong() - deadline > 0) {
+                throw timedOut();
+            }
+        }
+
+        private RejectedBodyException timedOut() {
+            return RejectedBodyException.of(new ApiException(
+                    ErrorCode.BODY_TIMEOUT,
+                    "The request body did not arrive within "
+                            + Duration.ofNanos(bodyTimeoutNanos).toMillis() + " ms"));
+        }
+
+        private void count(int n) throws IOException {
+            checkDeadline();
             read += n;
             if (read > MAX_BODY_BYTES) {
                 throw RejectedBodyException.of(new ApiException(ErrorCode.PAYLOAD_TOO_LARGE));

@@ -1,7 +1,10 @@
 package dev.contactcard.server.web;
 
 import dev.contactcard.server.ContactCardProperties;
+import dev.contactcard.server.error.ErrorResponses;
 import dev.contactcard.server.generated.api.ContactCardApi;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,10 +49,24 @@ class WebConfiguration implements WebMvcConfigurer {
         configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
     }
 
+    /** Connections whose request was answered before its body arrived are closed, not drained. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> closeConnectionsWithUnreadBodies() {
+        return factory -> factory.addContextValves(new UnreadBodyValve());
+    }
+
+    @Bean
+    FilterRegistrationBean<ActuatorErrorEnvelopeFilter> actuatorErrorEnvelopeFilter(ErrorResponses errors) {
+        FilterRegistrationBean<ActuatorErrorEnvelopeFilter> registration =
+                new FilterRegistrationBean<>(new ActuatorErrorEnvelopeFilter(errors));
+        registration.addUrlPatterns("/actuator/*");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter() {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter());
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.limits().bodyTimeout(), System::nanoTime));
         registration.addUrlPatterns(properties.basePath() + "/*");
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         return registration;

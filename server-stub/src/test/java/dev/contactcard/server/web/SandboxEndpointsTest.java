@@ -44,4 +44,31 @@ class SandboxEndpointsTest extends ApiTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("status").asString()).isEqualTo("UP");
     }
+
+    @Test
+    void theHealthCheckReportsTheDatabase() {
+        Answer health = api.sendOutsideSpec("GET", "/actuator/health", null, Map.of());
+        Answer readiness = api.sendOutsideSpec("GET", "/actuator/health/readiness", null, Map.of());
+
+        assertThat(health.json().path("components").path("db").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("components").path("db").path("status").asString())
+                .as("the readiness probe a load balancer uses includes the database")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void unknownActuatorPathsAreAnsweredInTheEnvelope() {
+        for (String path : new String[] {"/actuator/health/unknown", "/actuator/unknown", "/actuator/health/db/x"}) {
+            Answer answer = api.sendOutsideSpec("GET", path, null, Map.of());
+
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.header("Content-Type")).as(path).startsWith("application/json");
+            assertThat(answer.json().path("error").path("code").asInt())
+                    .as(path)
+                    .isEqualTo(2016);
+            assertThat(answer.json().path("success").asBoolean(true)).as(path).isFalse();
+        }
+    }
 }

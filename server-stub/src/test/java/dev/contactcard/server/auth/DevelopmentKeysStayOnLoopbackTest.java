@@ -1,0 +1,75 @@
+package dev.contactcard.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.contactcard.server.ContactCardSandboxApplication;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The sandbox listens on loopback unless told otherwise, and never serves the public development
+ * keys on an address other machines can reach.
+ */
+class DevelopmentKeysStayOnLoopbackTest {
+
+    private static final ApiKeyRegistry DEVELOPMENT_KEYS = ApiKeyRegistry.parse(SandboxKeys.DEFAULT_CONFIGURATION);
+    private static final ApiKeyRegistry OWN_KEYS = ApiKeyRegistry.parse("0f3c9a7e:acme:read-write");
+
+    @Test
+    void theDevelopmentKeysAreServedOnLoopback() {
+        assertThatCode(() -> DevelopmentKeysStayOnLoopback.check("127.0.0.1", DEVELOPMENT_KEYS))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> DevelopmentKeysStayOnLoopback.check("::1", DEVELOPMENT_KEYS))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> DevelopmentKeysStayOnLoopback.check("localhost", DEVELOPMENT_KEYS))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void everyInterfaceWithTheDevelopmentKeysIsRefusedWithHowToSetRealKeys() {
+        for (String everyInterface : new String[] {"0.0.0.0", "::", "", null}) {
+            assertThatThrownBy(() -> DevelopmentKeysStayOnLoopback.check(everyInterface, DEVELOPMENT_KEYS))
+                    .as("server.address=%s", everyInterface)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("development keys")
+                    .hasMessageContaining("CONTACT_CARD_API_KEYS='<secret key>:<partner>:read-write")
+                    .hasMessageContaining("BIND_ADDRESS=127.0.0.1");
+        }
+    }
+
+    @Test
+    void oneDevelopmentKeyAmongOwnKeysIsRefusedToo() {
+        ApiKeyRegistry mixed =
+                ApiKeyRegistry.parse("0f3c9a7e:acme:read-write," + SandboxKeys.READ_ONLY + ":acme:read-only");
+
+        assertThatThrownBy(() -> DevelopmentKeysStayOnLoopback.check("0.0.0.0", mixed))
+                .hasMessageContaining("development keys");
+    }
+
+    @Test
+    void ownKeysMayBeServedOnEveryInterface() {
+        assertThatCode(() -> DevelopmentKeysStayOnLoopback.check("0.0.0.0", OWN_KEYS))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theSandboxRefusesToStartOnEveryInterfaceWithTheDevelopmentKeysBeforeBindingThePort() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ContactCardSandboxApplication.class)
+                        .run(
+                                "--server.port=" + port,
+                                "--server.address=0.0.0.0",
+                                "--contactcard.storage.mode=memory",
+                                "--spring.main.banner-mode=off")
+                        .close())
+                .rootCause()
+                .hasMessageContaining("Refusing to listen on 0.0.0.0")
+                .hasMessageContaining("CONTACT_CARD_API_KEYS");
+    }
+}
