@@ -93,9 +93,8 @@ class ContactCardSpecTest {
     void everyCodeInTheTableIsExemplifiedOrExplainedAsOutsideTheOperations() {
         Set<String> exemplified = new TreeSet<>();
         errorExamples().forEach(error -> exemplified.add(error.path("code").asText()));
-        // 2016/2017: requests outside the operations; 2020/2021: the sandbox's limits on a caller
-        // (in flight per key, time for a body), explained in the table's text.
-        Set<String> outsideOperations = Set.of("2016", "2017", "2020", "2021");
+        // 2016/2017: requests outside the operations, explained in the table's text.
+        Set<String> outsideOperations = Set.of("2016", "2017");
 
         assertThat(codeTable().keySet())
                 .allSatisfy(code -> assertThat(exemplified.contains(code) || outsideOperations.contains(code))

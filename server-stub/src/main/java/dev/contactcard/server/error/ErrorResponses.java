@@ -38,7 +38,8 @@ public class ErrorResponses {
         response.setCharacterEncoding("UTF-8");
         byte[] body = jsonMapper.writeValueAsBytes(envelope(code, message));
         response.setContentLength(body.length);
+        // Not flushed: the answer is committed when the request ends, so that a valve can still
+        // mark the connection to be closed (web.UnreadBodyValve) when the body was not read.
         response.getOutputStream().write(body);
-        response.flushBuffer();
     }
 }

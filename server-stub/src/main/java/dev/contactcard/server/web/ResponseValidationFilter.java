@@ -71,7 +71,13 @@ class ResponseValidationFilter extends OncePerRequestFilter {
                 held.resetBuffer();
                 errors.write(held, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());
             }
-            held.copyBodyToResponse();
+            // Copied without flushing (copyBodyToResponse() would commit the answer): the answer is
+            // committed when the request ends, so UnreadBodyValve can still add "Connection: close".
+            byte[] body = held.getContentAsByteArray();
+            if (!response.isCommitted()) {
+                response.setContentLength(body.length);
+            }
+            response.getOutputStream().write(body);
         }
     }
 
