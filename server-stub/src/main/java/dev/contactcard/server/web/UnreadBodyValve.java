@@ -11,7 +11,8 @@ import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 
 /**
- * After a request answered before its body was read whole (401, 403, 404, 413, 415, 429, …): reads
+ * After a request refused as a slow or over-eager caller (429 / 2020, 408 / 2021) before its body
+ * was read whole: reads
  * the rest of the body only if it arrives at once (within {@value #LINGER_MILLIS} ms, at most
  * {@value #MAX_DRAIN_BYTES} bytes), and otherwise closes the connection instead of draining it.
  *
@@ -47,8 +48,8 @@ class UnreadBodyValve extends ValveBase {
     /**
      * Only the answers that refuse a slow or over-eager caller (429 / 2020, 408 / 2021) close the
      * connection; for any other early answer (401, 403, …) Tomcat drains the body as usual, since
-     * closing there broke well-behaved clients that reuse connections (a known limit: a caller
-     * without a valid key can still trickle a body after its 401; see the closing notes).
+     * closing there broke well-behaved clients that reuse connections. A known limit: a caller
+     * without a valid key can still trickle a body after its 401 and hold a thread meanwhile.
      */
     private static boolean refusedAsASlowCaller(Response response) {
         return response.getStatus() == 429 || response.getStatus() == 408;
