@@ -15,11 +15,9 @@ import feign.Logger;
 import feign.Request;
 import feign.codec.DecodeException;
 import feign.codec.EncodeException;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -117,14 +115,9 @@ public final class ContactCardClient {
         this.baseUrl = baseUrl;
         this.maxRetries = builder.maxRetries;
         ObjectMapper objectMapper = objectMapper();
-        HttpClient httpClient = HttpClient.newBuilder()
-                .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // HTTP/2 over TLS (ALPN); plain http stays HTTP/1.1, without an h2c upgrade dance.
-                .version(baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .build();
         this.api = Feign.builder()
-                .client(new BodyDeadlineClient(new Http2Client(httpClient)))
+                .client(new BodyDeadlineClient(
+                        new ApacheTransport(builder.connectTimeout, builder.readTimeout, builder.connectionListener)))
                 .options(new Request.Options(builder.connectTimeout, builder.readTimeout, false))
                 .encoder(new JacksonEncoder(objectMapper))
                 .decoder(new ContactCardDecoder(objectMapper))
@@ -273,6 +266,7 @@ public final class ContactCardClient {
         private Sleeper sleeper = Sleeper.THREAD_SLEEP;
         private Clock clock = Clock.systemUTC();
         private DoubleSupplier random = ContactCardRetryer.defaultRandom();
+        private Runnable connectionListener = () -> {};
 
         private Builder() {}
 
@@ -377,6 +371,12 @@ public final class ContactCardClient {
         /** The source of jitter, a value in [0, 1), for tests. */
         Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Told each time the transport opens a connection, for tests that count attempts. */
+        Builder connectionListener(Runnable connectionListener) {
+            this.connectionListener = Objects.requireNonNull(connectionListener, "connectionListener");
             return this;
         }
 

@@ -23,9 +23,10 @@ import java.util.List;
  * as a {@code NullPointerException} in the caller's code later. Feign wraps the exception in a
  * {@code DecodeException}; {@link ContactCardClient} unwraps it.
  *
- * <p>Messages never quote a body that looks like JSON, since it may carry phone numbers: they
- * name the JSON path that is wrong instead. A body that is not JSON at all (a proxy's or captive
- * portal's HTML page) is quoted, shortened, because that is what tells the caller what answered.
+ * <p>Messages never quote the body, since it may carry phone numbers: they name the JSON path that
+ * is wrong instead. For a body that is not JSON at all (a proxy's or captive portal's HTML page)
+ * they give its media type and size, which tell the caller what answered; the body itself is in
+ * the DEBUG log.
  */
 final class ContactCardDecoder implements Decoder {
 
@@ -63,7 +64,7 @@ final class ContactCardDecoder implements Decoder {
             missing = firstMissingRequiredField(javaType, tree, "");
         } catch (JacksonException e) {
             throw new ContactCardInvalidDataException(
-                    what + " is not a valid " + expected + ": " + problem(e, text), e);
+                    what + " is not a valid " + expected + ": " + problem(e, text, response, bytes.length), e);
         }
         if (value == null) {
             throw new ContactCardInvalidDataException(what + " is not a valid " + expected + ": null", null);
@@ -75,11 +76,17 @@ final class ContactCardDecoder implements Decoder {
         return value;
     }
 
-    /** What is wrong, without quoting a JSON body (it may hold phone numbers). */
-    private static String problem(JacksonException e, String text) {
+    /** What is wrong, without quoting the body (it may hold phone numbers). */
+    private static String problem(JacksonException e, String text, Response response, int size) {
         boolean looksLikeJson = text.startsWith("{") || text.startsWith("[");
         if (!looksLikeJson) {
-            return "not JSON: " + ContactCardException.snippet(text);
+            String mediaType = response.headers().entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase("Content-Type"))
+                    .flatMap(header -> header.getValue().stream())
+                    .findFirst()
+                    .map(type -> type.replaceAll("[^\\x21-\\x7e ]", "?"))
+                    .orElse("no Content-Type");
+            return "not JSON (" + size + " bytes, " + mediaType + "; the body is logged at DEBUG, never quoted)";
         }
         if (e instanceof JsonMappingException
                 && !((JsonMappingException) e).getPath().isEmpty()) {

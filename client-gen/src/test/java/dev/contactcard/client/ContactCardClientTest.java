@@ -226,7 +226,8 @@ class ContactCardClientTest {
 
         assertThatThrownBy(() -> client().list())
                 .isInstanceOf(ContactCardInvalidDataException.class)
-                .hasMessageContaining("captive portal");
+                .hasMessageContaining("not JSON (27 bytes")
+                .hasMessageNotContaining("captive portal");
         server.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
     }
 

@@ -280,8 +280,6 @@ class RetryTest {
             value = Fault.class,
             names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE"})
     void aConnectionThatBreaksBeforeTheAnswerIsRetriedThenAConnectionError(Fault fault) {
-        // A POST: the JDK HttpClient itself silently repeats an idempotent GET once when the
-        // connection drops, which would double the server's count.
         server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFault(fault)));
         ContactCardClient client = Fixtures.builder(server, sleeper).build();
 
