@@ -107,6 +107,9 @@ public final class ContactCardClient {
     /** System property of the base URL; wins over {@value #BASE_URL_ENV}. */
     public static final String BASE_URL_PROPERTY = "linq.baseUrl";
 
+    /** The error code of a 409 to a create: the number already has an active card. */
+    private static final int ACTIVE_CARD_EXISTS = 2014;
+
     private final ContactCardApi api;
     private final String baseUrl;
     private final int maxRetries;
@@ -149,16 +152,63 @@ public final class ContactCardClient {
      * Sets up the contact card of a phone number ({@code POST /v3/contact_card}). Intended for the
      * initial, one-time setup; change an existing card with {@link #update}.
      *
+     * <p><b>Safe to retry.</b> Each call sends a new random {@code Idempotency-Key} header and
+     * sends the same key again on each of its retries, so a provider that honours it (the sandbox
+     * does) answers a retry whose first attempt was stored with that first answer. When a retry
+     * still gets 409 (code 2014) after an attempt whose outcome is unknown (a 5xx, a read timeout,
+     * a connection that broke after the request was sent), the call reads the card back and
+     * returns it if it holds what was sent ({@code phone_number}, {@code first_name}, {@code
+     * last_name}, and an image exactly when one was sent: the API rehosts it, so its URL may
+     * differ); only otherwise is it a {@link ConflictException}. A card that existed before the
+     * call, with other values, is still a conflict.
+     *
      * @param request the card; {@code phone_number} (E.164) and {@code first_name} are required
      * @return the stored card; {@link ContactCard#getIsActive()} tells whether it was applied to the
      *     device
-     * @throws ConflictException if the number already has an active card (code 2014)
+     * @throws ConflictException if the number already has an active card that this call did not
+     *     create (code 2014)
      * @throws BadRequestException if the request is invalid (codes 1001 to 1005)
      * @throws ContactCardException for any other failure
      */
     public ContactCard create(CreateContactCardRequest request) {
         Objects.requireNonNull(request, "request");
-        return call(() -> api.createContactCard(request));
+        return CreateCall.run(CreateCall::randomKey, create -> {
+            try {
+                return call(() -> api.createContactCard(request));
+            } catch (ConflictException conflict) {
+                if (!create.hadAttemptOfUnknownOutcome() || conflict.errorCode().orElse(-1) != ACTIVE_CARD_EXISTS) {
+                    throw conflict;
+                }
+                return readBack(request, conflict);
+            }
+        });
+    }
+
+    /**
+     * After a 409 that may answer this call's own earlier attempt: the stored card if it holds what
+     * was sent, else the conflict (with a failure to read the card back attached as suppressed).
+     */
+    private ContactCard readBack(CreateContactCardRequest sent, ConflictException conflict) {
+        Optional<ContactCard> stored;
+        try {
+            stored = get(sent.getPhoneNumber());
+        } catch (ContactCardException readFailure) {
+            conflict.addSuppressed(readFailure);
+            throw conflict;
+        }
+        if (stored.isPresent() && holdsWhatWasSent(stored.get(), sent)) {
+            return stored.get();
+        }
+        throw conflict;
+    }
+
+    /** The image is compared by presence only: the API rehosts it, so its URL may change. */
+    static boolean holdsWhatWasSent(ContactCard card, CreateContactCardRequest sent) {
+        return Objects.equals(card.getPhoneNumber(), sent.getPhoneNumber())
+                && Objects.equals(card.getFirstName(), sent.getFirstName())
+                && Objects.equals(card.getLastName(), sent.getLastName())
+                && (card.getImageUrl() == null) == (sent.getImageUrl() == null)
+                && Boolean.TRUE.equals(card.getIsActive());
     }
 
     /**
@@ -337,13 +387,18 @@ public final class ContactCardClient {
          * A header sent with every request, replacing any earlier value of that header (including
          * the default {@code User-Agent}). The key is set with {@link #apiKey(String)}, not here.
          *
-         * @throws IllegalArgumentException for {@code Authorization}
+         * @throws IllegalArgumentException for {@code Authorization} and {@code Idempotency-Key}
          */
         public Builder header(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
             if (name.equalsIgnoreCase("Authorization")) {
                 throw new IllegalArgumentException("Set the API key with apiKey(...), not as a header");
+            }
+            if (name.equalsIgnoreCase(CreateCall.IDEMPOTENCY_KEY)) {
+                throw new IllegalArgumentException(
+                        "The client sends a new Idempotency-Key with each create call by itself; one key for"
+                                + " every request would make different creates look like retries of one");
             }
             headers.remove(name); // so the name is sent as last spelled
             headers.put(name, value);

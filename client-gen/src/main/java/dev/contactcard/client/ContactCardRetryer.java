@@ -56,6 +56,10 @@ final class ContactCardRetryer implements Retryer {
         ContactCardException failure = e.getCause() instanceof ContactCardException
                 ? (ContactCardException) e.getCause()
                 : TransportFailures.translate(e.getCause(), e.request());
+        CreateCall create = CreateCall.current();
+        if (create != null) {
+            create.attemptFailed(failure);
+        }
         if (retries >= maxRetries || Thread.currentThread().isInterrupted()) {
             throw propagate(e, failure);
         }
