@@ -27,10 +27,12 @@ import dev.contactcard.client.UnauthorizedException;
 import dev.contactcard.client.model.ContactCard;
 import dev.contactcard.client.model.CreateContactCardRequest;
 import dev.contactcard.client.model.UpdateContactCardRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -48,9 +50,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * included), so the answers can pin the fields an update leaves untouched.
  *
  * <p>Values the provider chooses are matched by type or pattern; values the contract or the
- * provider state fixes are matched exactly. The {@code Authorization} and {@code Content-Type}
- * request headers are matched by pattern: Feign sends {@code application/json} without a
- * charset. Every call goes through {@link PactMismatches}, so a request the pact does not expect
+ * provider state fixes are matched exactly. The {@code Authorization}, {@code Content-Type} and
+ * (on creates) {@code Idempotency-Key} request headers are matched by pattern: Feign sends {@code
+ * application/json} without a charset, and the key is a new random UUID for every create call. Every call goes through {@link PactMismatches}, so a request the pact does not expect
  * fails with Pact's mismatch, not with the client's view of the mock server's 500.
  */
 @ExtendWith(PactConsumerTestExt.class)
@@ -68,6 +70,8 @@ class ContactCardConsumerPactTest {
     private static final String BEARER = "^Bearer \\S+$";
     private static final String JSON = "^application/json(;\\s?charset=(?i)utf-8)?$";
     private static final String HTTP_URL = "^https?://\\S+$";
+    private static final String IDEMPOTENCY_KEY =
+            "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
 
     private static final String PHONE = "+15551234567";
     /** Orders before {@link #PHONE}. */
@@ -956,8 +960,18 @@ class ContactCardConsumerPactTest {
     }
 
     private static PactDslRequestWithPath post(PactDslRequestWithoutPath request, String apiKey, DslPart body) {
+        // Every create carries its own Idempotency-Key (a random UUID). The example value differs
+        // per body, so that provider verification never replays one key with two bodies.
+        UUID fromBody = UUID.nameUUIDFromBytes(body.toString().getBytes(StandardCharsets.UTF_8));
+        String exampleKey = new UUID(
+                        (fromBody.getMostSignificantBits() & ~0xF000L) | 0x4000L, fromBody.getLeastSignificantBits())
+                .toString();
         return withJsonBody(
-                request.path(PATH).method("POST").matchHeader("Authorization", BEARER, "Bearer " + apiKey), body);
+                request.path(PATH)
+                        .method("POST")
+                        .matchHeader("Authorization", BEARER, "Bearer " + apiKey)
+                        .matchHeader("Idempotency-Key", IDEMPOTENCY_KEY, exampleKey),
+                body);
     }
 
     private static PactDslRequestWithPath patch(
