@@ -7,10 +7,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Properties;
 
-/**
- * Adds the bearer key, the User-Agent and the caller's extra headers to every request, and the
- * {@code Idempotency-Key} of the create call running on this thread to its attempts.
- */
+/** Adds the bearer key, the User-Agent and the caller's extra headers to every request. */
 final class ClientHeaders implements RequestInterceptor {
 
     static final String USER_AGENT =
@@ -34,12 +31,6 @@ final class ClientHeaders implements RequestInterceptor {
         });
         template.removeHeader("Authorization");
         template.header("Authorization", authorization);
-        CreateCall create = CreateCall.current();
-        if (create != null && template.method().equals("POST")) {
-            // The same key on every attempt of one create call: the server may replay its answer.
-            template.removeHeader(CreateCall.IDEMPOTENCY_KEY);
-            template.header(CreateCall.IDEMPOTENCY_KEY, create.idempotencyKey());
-        }
     }
 
     /** The version of this jar, from the Maven-filtered {@code client.properties}. */

@@ -174,7 +174,8 @@ public final class ContactCardClient {
         Objects.requireNonNull(request, "request");
         return CreateCall.run(CreateCall::randomKey, create -> {
             try {
-                return call(() -> api.createContactCard(request));
+                // The key is a parameter of the generated call: Feign sends it on every attempt.
+                return call(() -> api.createContactCard(request, create.idempotencyKey()));
             } catch (ConflictException conflict) {
                 if (!create.hadAttemptOfUnknownOutcome() || conflict.errorCode().orElse(-1) != ACTIVE_CARD_EXISTS) {
                     throw conflict;

@@ -6,11 +6,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * What one {@link ContactCardClient#create} call shares, on its own thread, with the parts of
- * Feign's retry loop that run there: its {@code Idempotency-Key} (sent by {@link ClientHeaders}
- * on every attempt of the call, so retries reuse it) and whether an attempt ended with an unknown
- * outcome (recorded by {@link ContactCardRetryer}): one that may have been stored although its
- * answer was lost.
+ * One {@link ContactCardClient#create} call: its {@code Idempotency-Key} (a parameter of the
+ * generated call, so Feign sends it on every attempt and retries reuse it), and whether an attempt
+ * ended with an unknown outcome, recorded by {@link ContactCardRetryer}: one that may have been
+ * stored although its answer was lost.
  *
  * <p>Feign runs a call's attempts, interceptors and retryer synchronously on the caller's thread,
  * which is what makes a thread-local the per-call context here.

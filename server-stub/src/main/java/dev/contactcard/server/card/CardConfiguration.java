@@ -1,7 +1,11 @@
 package dev.contactcard.server.card;
 
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service and its two steps. A test replaces the sandbox implementations of
@@ -23,7 +27,16 @@ class CardConfiguration {
 
     @Bean
     ContactCardService contactCardService(
-            ContactCardRepository repository, CardApplier applier, ImageRehoster rehoster) {
-        return new ContactCardService(repository, applier, rehoster);
+            ContactCardRepository repository,
+            CardApplier applier,
+            ImageRehoster rehoster,
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<Clock> clock) {
+        return new ContactCardService(
+                repository,
+                applier,
+                rehoster,
+                new TransactionTemplate(transactionManager),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -31,14 +31,12 @@ class ContactCardController implements ContactCardApi {
     }
 
     @Override
-    public ResponseEntity<ContactCard> createContactCard(CreateContactCardRequest request) {
+    public ResponseEntity<ContactCard> createContactCard(CreateContactCardRequest request, String idempotencyKey) {
         ContactCardRecord card = service.create(
                 caller().partnerId(),
                 new CreateCommand(
-                        request.getPhoneNumber(),
-                        request.getFirstName(),
-                        request.getLastName(),
-                        request.getImageUrl()));
+                        request.getPhoneNumber(), request.getFirstName(), request.getLastName(), request.getImageUrl()),
+                idempotencyKey);
         return ResponseEntity.ok(toModel(card));
     }
 

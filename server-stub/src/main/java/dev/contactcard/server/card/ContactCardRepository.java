@@ -1,5 +1,6 @@
 package dev.contactcard.server.card;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,18 @@ public interface ContactCardRepository {
     /** Inserts or overwrites a card unconditionally: for seeding and tests, not for the API. */
     void save(ContactCardRecord card);
 
-    /** Removes every card of every partner: for tests. */
+    /**
+     * The create that stored a card with this partner's key at or after {@code notBefore}, if any.
+     */
+    Optional<RememberedCreate> findCreate(String partnerId, String idempotencyKey, Instant notBefore);
+
+    /**
+     * Remembers a create with its key, in the caller's transaction, replacing a remembered create of
+     * the same key from before {@code expiredBefore}; {@code false} when a create with the key is
+     * already remembered (committed first by a concurrent request): the caller then rolls back.
+     */
+    boolean rememberCreate(RememberedCreate create, Instant expiredBefore);
+
+    /** Removes every card, and every remembered create, of every partner: for tests. */
     void deleteAll();
 }

@@ -2,12 +2,21 @@ package dev.contactcard.server.card;
 
 import dev.contactcard.server.error.ApiException;
 import dev.contactcard.server.error.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.openapitools.jackson.nullable.JsonNullable;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The behaviour of the Contact Card API, independent of HTTP: create (store inactive, rehost,
@@ -28,9 +37,18 @@ class ContactCardService {
     private final CardApplier applier;
     private final ImageRehoster rehoster;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    ContactCardService(ContactCardRepository repository, CardApplier applier, ImageRehoster rehoster) {
+    ContactCardService(
+            ContactCardRepository repository,
+            CardApplier applier,
+            ImageRehoster rehoster,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.repository = repository;
+        this.transactions = transactions;
+        this.clock = clock;
         this.applier = applier;
         this.rehoster = rehoster;
         for (int i = 0; i < LOCK_STRIPES; i++) {
@@ -39,7 +57,24 @@ class ContactCardService {
     }
 
     /** What a create asks for. */
-    record CreateCommand(String phoneNumber, String firstName, String lastName, String imageUrl) {}
+    record CreateCommand(String phoneNumber, String firstName, String lastName, String imageUrl) {
+
+        /** SHA-256 (hex) of the values: two creates with the same values have the same one. */
+        String fingerprint() {
+            MessageDigest sha256;
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Every Java runtime has SHA-256", e);
+            }
+            for (String value : new String[] {phoneNumber, firstName, lastName, imageUrl}) {
+                // A length prefix keeps ("ab", "c") and ("a", "bc") apart; -1 stands for absent.
+                String part = value == null ? "-1:" : value.length() + ":" + value;
+                sha256.update(part.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        }
+    }
 
     /**
      * What an update asks for: a field is changed only when present; {@code firstName} is
@@ -49,39 +84,97 @@ class ContactCardService {
 
     /**
      * Sets up the card of a number: stores it inactive, rehosts a new image, runs the apply step
-     * and activates the card when it succeeds.
+     * and activates the card when it succeeds, in one transaction.
      *
-     * @throws ApiException 409 / 2014 when the number already has an active card
+     * <p>With an {@code idempotencyKey}: a create with that key that stored a card in the last 24
+     * hours is not run again; its answer is replayed when the values are the same, and refused
+     * with 422 / 2022 when they differ. Otherwise the key is stored in the same transaction as the
+     * card, so no crash can keep one without the other, and the database's primary key decides
+     * between two requests with one key, in this process or in another.
+     *
+     * @param idempotencyKey the request's {@code Idempotency-Key}, or {@code null}
+     * @throws ApiException 409 / 2014 when the number already has an active card; 422 / 2022 when
+     *     the key was used for a create with other values
      */
-    ContactCardRecord create(String partnerId, CreateCommand command) {
+    ContactCardRecord create(String partnerId, CreateCommand command, String idempotencyKey) {
         return locked(partnerId, command.phoneNumber(), () -> {
-            Optional<ContactCardRecord> existing = repository.find(partnerId, command.phoneNumber());
-            if (existing.filter(ContactCardRecord::active).isPresent()) {
+            if (idempotencyKey == null) {
+                return setUp(partnerId, command, card -> true);
+            }
+            String fingerprint = command.fingerprint();
+            Instant now = clock.instant();
+            Instant notBefore = now.minus(IDEMPOTENCY_KEY_LIFETIME);
+            Optional<RememberedCreate> remembered = repository.findCreate(partnerId, idempotencyKey, notBefore);
+            if (remembered.isPresent()) {
+                return replay(remembered.get(), fingerprint);
+            }
+            try {
+                return setUp(
+                        partnerId,
+                        command,
+                        card -> repository.rememberCreate(
+                                new RememberedCreate(
+                                        partnerId,
+                                        idempotencyKey,
+                                        fingerprint,
+                                        card.phoneNumber(),
+                                        card.firstName(),
+                                        card.lastName(),
+                                        card.imageUrl(),
+                                        card.active(),
+                                        now),
+                                notBefore));
+            } catch (ApiException refused) {
+                // A 409 may be the answer to this key's first create, committed meanwhile by another
+                // request (in another process): answer as that one was answered.
+                Optional<RememberedCreate> first = repository.findCreate(partnerId, idempotencyKey, notBefore);
+                if (refused.errorCode() == ErrorCode.ACTIVE_CARD_EXISTS && first.isPresent()) {
+                    return replay(first.get(), fingerprint);
+                }
+                throw refused;
+            }
+        });
+    }
+
+    /** How long a create's {@code Idempotency-Key} is kept: 24 hours (the spec). */
+    static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
+
+    private static ContactCardRecord replay(RememberedCreate first, String fingerprint) {
+        if (!first.requestHash().equals(fingerprint)) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        }
+        return first.card();
+    }
+
+    private ContactCardRecord setUp(String partnerId, CreateCommand command, Predicate<ContactCardRecord> remember) {
+        Optional<ContactCardRecord> existing = repository.find(partnerId, command.phoneNumber());
+        if (existing.filter(ContactCardRecord::active).isPresent()) {
+            throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
+        }
+        ContactCardRecord stored = new ContactCardRecord(
+                partnerId,
+                command.phoneNumber(),
+                command.firstName(),
+                command.lastName(),
+                hostedImage(partnerId, command.imageUrl(), existing),
+                command.imageUrl(),
+                false);
+        boolean written = existing.isPresent()
+                ? repository.replace(stored, false)
+                : repository.insert(stored) || repository.replace(stored, false);
+        if (!written) {
+            // Another process activated the card in the meantime.
+            throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
+        }
+        ContactCardRecord answered = applier.apply(stored) ? stored.withActive(true) : stored;
+        return transactions.execute(status -> {
+            if (answered.active() && !repository.replace(answered, false)) {
                 throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
             }
-            ContactCardRecord stored = new ContactCardRecord(
-                    partnerId,
-                    command.phoneNumber(),
-                    command.firstName(),
-                    command.lastName(),
-                    hostedImage(partnerId, command.imageUrl(), existing),
-                    command.imageUrl(),
-                    false);
-            boolean written = existing.isPresent()
-                    ? repository.replace(stored, false)
-                    : repository.insert(stored) || repository.replace(stored, false);
-            if (!written) {
-                // Another process activated the card in the meantime.
+            if (!remember.test(answered)) {
                 throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
             }
-            if (!applier.apply(stored)) {
-                return stored;
-            }
-            ContactCardRecord active = stored.withActive(true);
-            if (!repository.replace(active, false)) {
-                throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
-            }
-            return active;
+            return answered;
         });
     }
 

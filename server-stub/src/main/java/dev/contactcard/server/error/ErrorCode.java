@@ -28,6 +28,10 @@ public enum ErrorCode {
             2020,
             "Too many requests of this API key are in flight; retry after the seconds in Retry-After"),
     BODY_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, 2021, "The request body did not arrive in time"),
+    IDEMPOTENCY_KEY_REUSED(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            2022,
+            "This Idempotency-Key was already used for a create with a different body"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, 3006, "Internal server error");
 
     private final HttpStatus status;

@@ -2,6 +2,10 @@ package dev.contactcard.server.storage;
 
 import dev.contactcard.server.card.ContactCardRecord;
 import dev.contactcard.server.card.ContactCardRepository;
+import dev.contactcard.server.card.RememberedCreate;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -85,7 +89,57 @@ class JdbcContactCardRepository implements ContactCardRepository {
     }
 
     @Override
+    public Optional<RememberedCreate> findCreate(String partnerId, String idempotencyKey, Instant notBefore) {
+        return jdbc.sql("SELECT partner_id, idempotency_key, request_hash, phone_number, first_name, last_name, "
+                        + "image_url, is_active AS active, created_at FROM idempotent_create "
+                        + "WHERE partner_id = :partnerId AND idempotency_key = :key AND created_at >= :notBefore")
+                .param("partnerId", partnerId)
+                .param("key", idempotencyKey)
+                .param("notBefore", OffsetDateTime.ofInstant(notBefore, ZoneOffset.UTC))
+                .query((row, i) -> new RememberedCreate(
+                        row.getString("partner_id"),
+                        row.getString("idempotency_key"),
+                        row.getString("request_hash"),
+                        row.getString("phone_number"),
+                        row.getString("first_name"),
+                        row.getString("last_name"),
+                        row.getString("image_url"),
+                        row.getBoolean("active"),
+                        row.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    @Override
+    public boolean rememberCreate(RememberedCreate create, Instant expiredBefore) {
+        jdbc.sql("DELETE FROM idempotent_create WHERE partner_id = :partnerId AND idempotency_key = :key "
+                        + "AND created_at < :expiredBefore")
+                .param("partnerId", create.partnerId())
+                .param("key", create.idempotencyKey())
+                .param("expiredBefore", OffsetDateTime.ofInstant(expiredBefore, ZoneOffset.UTC))
+                .update();
+        try {
+            jdbc.sql("INSERT INTO idempotent_create (partner_id, idempotency_key, request_hash, phone_number, "
+                            + "first_name, last_name, image_url, is_active, created_at) VALUES (:partnerId, :key, "
+                            + ":hash, :phoneNumber, :firstName, :lastName, :imageUrl, :active, :createdAt)")
+                    .param("partnerId", create.partnerId())
+                    .param("key", create.idempotencyKey())
+                    .param("hash", create.requestHash())
+                    .param("phoneNumber", create.phoneNumber())
+                    .param("firstName", create.firstName())
+                    .param("lastName", create.lastName())
+                    .param("imageUrl", create.imageUrl())
+                    .param("active", create.active())
+                    .param("createdAt", OffsetDateTime.ofInstant(create.createdAt(), ZoneOffset.UTC))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException ex) {
+            return false;
+        }
+    }
+
+    @Override
     public void deleteAll() {
+        jdbc.sql("DELETE FROM idempotent_create").update();
         jdbc.sql("DELETE FROM contact_card").update();
     }
 }
