@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,12 +16,21 @@ import org.junit.jupiter.api.Test;
 class SandboxEndpointsTest extends ApiTest {
 
     @Test
-    void theSpecIsServedAtOpenapiYamlExactlyAsTheSpecJarHoldsIt() {
+    void theSpecIsServedAsTheSpecJarHoldsItWithThisSandboxFirstInServers() {
         Answer answer = api.sendOutsideSpec("GET", "/openapi.yaml", null, Map.of());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Content-Type")).startsWith("application/yaml");
-        assertThat(answer.body()).isEqualTo(SpecValidatingClient.readSpec());
+        OpenAPI served = new OpenAPIV3Parser().readContents(answer.body()).getOpenAPI();
+        OpenAPI jar = new OpenAPIV3Parser()
+                .readContents(SpecValidatingClient.readSpec())
+                .getOpenAPI();
+        assertThat(served.getServers().get(0).getUrl()).isEqualTo("http://127.0.0.1:" + port + "/api/partner");
+        assertThat(served.getServers().subList(1, served.getServers().size())).isEqualTo(jar.getServers());
+        assertThat(served.getPaths()).isEqualTo(jar.getPaths());
+        assertThat(answer.body()
+                        .replaceFirst("(?s)\\n  - url: 'http://127[^\\n]*\\n    description: This sandbox[^\\n]*", ""))
+                .isEqualTo(SpecValidatingClient.readSpec());
     }
 
     @Test
