@@ -1,6 +1,7 @@
 package dev.contactcard.client;
 
 import feign.Request;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 
 /** Turns an I/O failure of the transport into a connection or a timeout exception. */
@@ -11,7 +12,8 @@ final class TransportFailures {
     static ContactCardException translate(Throwable cause, Request request) {
         String target = request == null ? "the API" : request.httpMethod() + " " + withoutQuery(request.url());
         String reason = cause == null ? "unknown I/O failure" : cause.toString();
-        if (cause instanceof HttpTimeoutException) {
+        // A read of the body that the transport's socket timeout cut short is a timeout too.
+        if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
             return new ContactCardTimeoutException("Timed out calling " + target + ": " + reason, cause);
         }
         return new ContactCardConnectionException("Could not call " + target + ": " + reason, cause);
