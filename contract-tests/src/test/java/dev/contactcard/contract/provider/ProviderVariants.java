@@ -433,6 +433,18 @@ final class ProviderVariants {
         }
 
         @Override
+        public java.util.Optional<dev.contactcard.server.card.RememberedCreate> findCreate(
+                String partnerId, String idempotencyKey, java.time.Instant notBefore) {
+            return cards.findCreate(partnerId, idempotencyKey, notBefore);
+        }
+
+        @Override
+        public boolean rememberCreate(
+                dev.contactcard.server.card.RememberedCreate create, java.time.Instant expiredBefore) {
+            return cards.rememberCreate(create, expiredBefore);
+        }
+
+        @Override
         public void deleteAll() {
             cards.deleteAll();
         }
