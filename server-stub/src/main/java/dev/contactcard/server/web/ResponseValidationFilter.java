@@ -60,25 +60,40 @@ class ResponseValidationFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, held);
         } finally {
-            List<String> violations = violations(request.getMethod(), held);
-            if (!violations.isEmpty()) {
-                log.error(
-                        "The answer {} to {} {} is not one the spec allows; answered 500/3006 instead: {}",
-                        held.getStatus(),
-                        request.getMethod(),
-                        request.getRequestURI(),
-                        String.join("; ", violations));
-                held.resetBuffer();
-                errors.write(held, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());
+            if (response.isCommitted() && held.getContentSize() == 0) {
+                // The container committed this answer itself, outside the chain: a request body that
+                // broke off mid-read (the client closed or stalled) is answered through Tomcat's
+                // error dispatch, whose envelope the error controller writes. Nothing here to hold,
+                // check or replace.
+                log.debug(
+                        "{} {}: answered by the container, not checked", request.getMethod(), request.getRequestURI());
+            } else {
+                checkAndSend(request, response, held);
             }
-            // Copied without flushing (copyBodyToResponse() would commit the answer): the answer is
-            // committed when the request ends, so UnreadBodyValve can still add "Connection: close".
-            byte[] body = held.getContentAsByteArray();
-            if (!response.isCommitted()) {
-                response.setContentLength(body.length);
-            }
-            response.getOutputStream().write(body);
         }
+    }
+
+    private void checkAndSend(
+            HttpServletRequest request, HttpServletResponse response, ContentCachingResponseWrapper held)
+            throws IOException {
+        List<String> violations = violations(request.getMethod(), held);
+        if (!violations.isEmpty()) {
+            log.error(
+                    "The answer {} to {} {} is not one the spec allows; answered 500/3006 instead: {}",
+                    held.getStatus(),
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    String.join("; ", violations));
+            held.resetBuffer();
+            errors.write(held, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());
+        }
+        // Copied without flushing (copyBodyToResponse() would commit the answer): the answer is
+        // committed when the request ends, so UnreadBodyValve can still add "Connection: close".
+        byte[] body = held.getContentAsByteArray();
+        if (!response.isCommitted()) {
+            response.setContentLength(body.length);
+        }
+        response.getOutputStream().write(body);
     }
 
     /** Each violation as "operationId at JSON path: message"; empty when the answer conforms. */
