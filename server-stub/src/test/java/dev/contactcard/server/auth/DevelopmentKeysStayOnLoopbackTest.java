@@ -70,7 +70,8 @@ class DevelopmentKeysStayOnLoopbackTest {
                                 // The refusal is the expected outcome: Spring's report of the failed
                                 // start (a stack trace for operators) would only be noise in the build.
                                 "--logging.level.org.springframework.boot.SpringApplication=off",
-                                "--logging.level.org.springframework.boot.web.server.servlet.context=off")
+                                "--logging.level.org.springframework.boot.web.server.servlet.context=off",
+                                "--logging.level.org.springframework.boot.tomcat=off")
                         .close())
                 .rootCause()
                 .hasMessageContaining("Refusing to listen on 0.0.0.0")
