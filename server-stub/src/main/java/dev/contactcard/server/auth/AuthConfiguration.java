@@ -6,7 +6,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -23,14 +22,12 @@ class AuthConfiguration implements WebMvcConfigurer {
     static final int API_KEY_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     /**
-     * The keys; the start fails here, before Tomcat binds the port, when a development key would be
-     * served on a non-loopback address ({@link DevelopmentKeysStayOnLoopback}).
+     * The keys. Whether the development keys may be served on {@code server.address} was checked
+     * before the context started ({@link DevelopmentKeysStayOnLoopback}).
      */
     @Bean
-    ApiKeyRegistry apiKeyRegistry(ContactCardProperties properties, Environment environment) {
-        ApiKeyRegistry keys = ApiKeyRegistry.parse(properties.apiKeys());
-        DevelopmentKeysStayOnLoopback.check(environment.getProperty("server.address"), keys);
-        return keys;
+    ApiKeyRegistry apiKeyRegistry(ContactCardProperties properties) {
+        return ApiKeyRegistry.parse(properties.apiKeys());
     }
 
     /** The pattern covers the base path itself too: no key, no answer but 401. */

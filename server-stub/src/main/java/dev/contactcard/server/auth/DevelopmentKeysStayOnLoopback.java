@@ -2,18 +2,32 @@ package dev.contactcard.server.auth;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Refuses to start the sandbox on an address other machines can reach while a publicly documented
  * development key ({@value SandboxKeys#READ_WRITE}, {@value SandboxKeys#READ_ONLY}) is configured:
  * anyone who can reach the port could read and change the cards. The sandbox binds
  * {@code 127.0.0.1} by default ({@code server.address}, environment variable {@code BIND_ADDRESS});
- * no address at all (or {@code 0.0.0.0}, {@code ::}) means every interface. Checked while the
- * application context starts, before Tomcat binds the port.
+ * no address at all (or {@code 0.0.0.0}, {@code ::}) means every interface. Checked as soon as the
+ * configuration is read ({@link ApplicationEnvironmentPreparedEvent}, registered in
+ * {@code META-INF/spring.factories}): before the application context, the database or Tomcat exist.
  */
-final class DevelopmentKeysStayOnLoopback {
+final class DevelopmentKeysStayOnLoopback implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-    private DevelopmentKeysStayOnLoopback() {}
+    /** Instantiated by Spring Boot from {@code META-INF/spring.factories}. */
+    DevelopmentKeysStayOnLoopback() {}
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getEnvironment();
+        String keys = environment.getProperty("contactcard.api-keys");
+        if (keys != null) {
+            check(environment.getProperty("server.address"), ApiKeyRegistry.parse(keys));
+        }
+    }
 
     /**
      * @param bindAddress the value of {@code server.address}; {@code null} or blank is every interface

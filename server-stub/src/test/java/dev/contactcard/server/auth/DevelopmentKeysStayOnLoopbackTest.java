@@ -1,12 +1,15 @@
 package dev.contactcard.server.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contactcard.server.ContactCardSandboxApplication;
-import java.net.ServerSocket;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
  * The sandbox listens on loopback unless told otherwise, and never serves the public development
@@ -55,15 +58,14 @@ class DevelopmentKeysStayOnLoopbackTest {
     }
 
     @Test
-    void theSandboxRefusesToStartOnEveryInterfaceWithTheDevelopmentKeysBeforeBindingThePort() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+    void theSandboxRefusesToStartOnEveryInterfaceWithTheDevelopmentKeysBeforeItsContextExists() {
+        AtomicBoolean contextCreated = new AtomicBoolean();
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(ContactCardSandboxApplication.class)
+                        .listeners((ApplicationListener<ApplicationContextInitializedEvent>)
+                                event -> contextCreated.set(true))
                         .run(
-                                "--server.port=" + port,
+                                "--server.port=0",
                                 "--server.address=0.0.0.0",
                                 "--contactcard.storage.mode=memory",
                                 "--spring.main.banner-mode=off",
@@ -73,8 +75,30 @@ class DevelopmentKeysStayOnLoopbackTest {
                                 "--logging.level.org.springframework.boot.web.server.servlet.context=off",
                                 "--logging.level.org.springframework.boot.tomcat=off")
                         .close())
-                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Refusing to listen on 0.0.0.0")
                 .hasMessageContaining("CONTACT_CARD_API_KEYS");
+        assertThat(contextCreated).as("an application context was created").isFalse();
+    }
+
+    @Test
+    void theSandboxStartsOnEveryInterfaceWithOwnKeysAsFarAsTheCheckIsConcerned() {
+        AtomicBoolean contextCreated = new AtomicBoolean();
+
+        // The context is created (the check passed) and the start is then stopped by the listener.
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ContactCardSandboxApplication.class)
+                        .listeners((ApplicationListener<ApplicationContextInitializedEvent>) event -> {
+                            contextCreated.set(true);
+                            throw new IllegalArgumentException("stop here");
+                        })
+                        .run(
+                                "--server.port=0",
+                                "--server.address=0.0.0.0",
+                                "--contactcard.api-keys=0f3c9a7e:acme:read-write",
+                                "--contactcard.storage.mode=memory",
+                                "--spring.main.banner-mode=off")
+                        .close())
+                .hasMessage("stop here");
+        assertThat(contextCreated).isTrue();
     }
 }

@@ -36,8 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the sandbox answered 2xx is on disk when the process dies: the executable jar runs as a
  * separate process in file mode on a temporary data directory, is killed with SIGKILL and started
- * again on the same directory. The two tests share the directory (each uses its own numbers) and
- * hand the restarted process on, so the class boots the jar three times, not four.
+ * again on the same directory.
+ *
+ * <p>One kill cycle serves both tests (two starts of the jar, not four): while six writers create
+ * and update cards concurrently, one sequential writer creates at least {@value #SEQUENTIAL_CREATES}
+ * cards one after the other and goes on creating; the sandbox is killed as soon as both have
+ * written enough, so the kill falls right after an acknowledged sequential create, under load,
+ * as it would in two separate runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcknowledgedWritesSurviveSigkillIT {
@@ -55,9 +60,73 @@ class AcknowledgedWritesSurviveSigkillIT {
 
     private SandboxProcess sandbox;
 
+    /** number -> last name of the sequential writer's acknowledged creates. */
+    private final Map<String, String> acknowledgedInSequence = new ConcurrentHashMap<>();
+
+    /** number -> the last name the last acknowledged concurrent write set, and the one in flight at the kill. */
+    private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
+    private final Map<String, String> inFlight = new ConcurrentHashMap<>();
+
+    /** The active cards after the restart: number -> last name. */
+    private Map<String, String> stored;
+
     @BeforeAll
-    void createDataDirectory() throws IOException {
+    void writeKillUnderLoadAndRestart() throws Exception {
         dataDir = Files.createTempDirectory("contact-card-sigkill");
+        sandbox = SandboxProcess.start(Map.of(), arguments());
+
+        CountDownLatch enoughWritten = new CountDownLatch(WRITERS * 40);
+        CountDownLatch enoughInSequence = new CountDownLatch(SEQUENTIAL_CREATES);
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS + 1);
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            running.add(writers.submit(() -> {
+                for (int i = 0; ; i++) {
+                    String number = "+1555%d%06d".formatted(200 + writer, i);
+                    if (!write(number, "Created", create(number, "Created"), acknowledged, inFlight, enoughWritten)
+                            || !write(
+                                    number,
+                                    "Updated",
+                                    update(number, "Updated"),
+                                    acknowledged,
+                                    inFlight,
+                                    enoughWritten)) {
+                        return null;
+                    }
+                }
+            }));
+        }
+        running.add(writers.submit(() -> {
+            Map<String, String> unused = new ConcurrentHashMap<>();
+            for (int i = 0; ; i++) {
+                String number = "+1555100%04d".formatted(i);
+                if (!write(
+                        number,
+                        "Doe" + i,
+                        create(number, "Doe" + i),
+                        acknowledgedInSequence,
+                        unused,
+                        enoughInSequence)) {
+                    return null;
+                }
+            }
+        }));
+        assertThat(enoughWritten.await(60, TimeUnit.SECONDS))
+                .as("concurrent writes acknowledged before the kill")
+                .isTrue();
+        assertThat(enoughInSequence.await(60, TimeUnit.SECONDS))
+                .as("sequential creates acknowledged before the kill")
+                .isTrue();
+
+        sandbox.kill();
+        for (Future<?> writer : running) {
+            writer.get(30, TimeUnit.SECONDS);
+        }
+        writers.shutdown();
+        sandbox = SandboxProcess.start(Map.of(), arguments());
+        stored = lastNamesByNumber(sandbox.port());
     }
 
     @AfterAll
@@ -72,58 +141,13 @@ class AcknowledgedWritesSurviveSigkillIT {
     }
 
     @Test
-    void everyCardCreatedBeforeASigkillIsThereAfterTheRestart() throws Exception {
-        running();
-        Map<String, String> acknowledged = new HashMap<>();
-        for (int i = 0; i < SEQUENTIAL_CREATES; i++) {
-            String number = "+1555100%04d".formatted(i);
-            String lastName = "Doe" + i;
-            HttpResponse<String> answer = send(create(number, lastName));
-            assertThat(answer.statusCode())
-                    .as("create %s: %s", number, answer.body())
-                    .isEqualTo(200);
-            acknowledged.put(number, lastName);
-        }
-
-        restartAfterSigkill();
-
-        Map<String, String> stored = lastNamesByNumber(sandbox.port());
-        assertThat(stored).containsAllEntriesOf(acknowledged);
+    void everyCardCreatedBeforeASigkillIsThereAfterTheRestart() {
+        assertThat(acknowledgedInSequence).hasSizeGreaterThanOrEqualTo(SEQUENTIAL_CREATES);
+        assertThat(stored).containsAllEntriesOf(acknowledgedInSequence);
     }
 
     @Test
-    void everyAcknowledgedCreateAndUpdateSurvivesASigkillUnderConcurrentWrites() throws Exception {
-        running();
-        // number -> the last name the last acknowledged write set, and the one in flight at the kill
-        Map<String, String> acknowledged = new ConcurrentHashMap<>();
-        Map<String, String> inFlight = new ConcurrentHashMap<>();
-        CountDownLatch enoughWritten = new CountDownLatch(WRITERS * 40);
-        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-        List<Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-            int writer = w;
-            running.add(writers.submit(() -> {
-                for (int i = 0; ; i++) {
-                    String number = "+1555%d%06d".formatted(200 + writer, i);
-                    if (!write(number, create(number, "Created"), acknowledged, inFlight, enoughWritten)
-                            || !write(number, update(number, "Updated"), acknowledged, inFlight, enoughWritten)) {
-                        return null;
-                    }
-                }
-            }));
-        }
-        assertThat(enoughWritten.await(60, TimeUnit.SECONDS))
-                .as("writes acknowledged before the kill")
-                .isTrue();
-
-        sandbox.kill();
-        for (Future<?> writer : running) {
-            writer.get(30, TimeUnit.SECONDS);
-        }
-        writers.shutdown();
-        sandbox = SandboxProcess.start(Map.of(), arguments());
-
-        Map<String, String> stored = lastNamesByNumber(sandbox.port());
+    void everyAcknowledgedCreateAndUpdateSurvivesASigkillUnderConcurrentWrites() {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(WRITERS * 40 / 2);
         assertThat(acknowledged.values()).contains("Created", "Updated");
         acknowledged.forEach((number, lastName) -> assertThat(stored.get(number))
@@ -135,11 +159,11 @@ class AcknowledgedWritesSurviveSigkillIT {
     /** Sends one write; false once the sandbox is gone. */
     private boolean write(
             String number,
+            String lastName,
             HttpRequest request,
             Map<String, String> acknowledged,
             Map<String, String> inFlight,
             CountDownLatch written) {
-        String lastName = request.method().equals("POST") ? "Created" : "Updated";
         inFlight.put(number, lastName);
         try {
             HttpResponse<String> answer = send(request);
@@ -156,18 +180,6 @@ class AcknowledgedWritesSurviveSigkillIT {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private SandboxProcess running() {
-        if (sandbox == null) {
-            sandbox = SandboxProcess.start(Map.of(), arguments());
-        }
-        return sandbox;
-    }
-
-    private void restartAfterSigkill() {
-        sandbox.kill();
-        sandbox = SandboxProcess.start(Map.of(), arguments());
     }
 
     private String[] arguments() {
