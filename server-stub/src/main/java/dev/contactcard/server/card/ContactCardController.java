@@ -8,7 +8,6 @@ import dev.contactcard.server.generated.model.ContactCard;
 import dev.contactcard.server.generated.model.ContactCardList;
 import dev.contactcard.server.generated.model.CreateContactCardRequest;
 import dev.contactcard.server.generated.model.UpdateContactCardRequest;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.RequestAttributes;
@@ -43,11 +42,14 @@ class ContactCardController implements ContactCardApi {
     @Override
     public ResponseEntity<ContactCardList> getContactCards(String phoneNumber) {
         String partnerId = caller().partnerId();
-        List<ContactCardRecord> cards = phoneNumber == null
-                ? service.list(partnerId)
-                : service.find(partnerId, phoneNumber).stream().toList();
-        return ResponseEntity.ok(new ContactCardList(
-                cards.stream().map(ContactCardController::toModel).toList()));
+        if (phoneNumber == null) {
+            // All cards: written to the response as the database returns them (bounded memory).
+            return ResponseEntity.ok(new StreamedContactCardList(
+                    each -> service.forEach(partnerId, card -> each.accept(toModel(card)))));
+        }
+        return ResponseEntity.ok(new ContactCardList(service.find(partnerId, phoneNumber).stream()
+                .map(ContactCardController::toModel)
+                .toList()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.contactcard.server.card;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where contact cards are kept, one per (partner, phone number). Every write is a single atomic
@@ -19,6 +20,13 @@ public interface ContactCardRepository {
 
     /** Every card of a partner, active or not, ordered by phone number. */
     List<ContactCardRecord> findAll(String partnerId);
+
+    /**
+     * Hands every card of a partner, active or not, ordered by phone number, to {@code action} one
+     * at a time as the database returns them, without holding them all: memory stays the same for
+     * any number of cards. The read stays open (one database connection) until the last card.
+     */
+    void forEach(String partnerId, Consumer<ContactCardRecord> action);
 
     /** Stores a new card; {@code false} (and nothing changed) when the number already has a card. */
     boolean insert(ContactCardRecord card);

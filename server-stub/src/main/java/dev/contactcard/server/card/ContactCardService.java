@@ -9,10 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.openapitools.jackson.nullable.JsonNullable;
@@ -178,9 +178,9 @@ class ContactCardService {
         });
     }
 
-    /** Every card of the partner, ordered by phone number. */
-    List<ContactCardRecord> list(String partnerId) {
-        return repository.findAll(partnerId);
+    /** Every card of the partner, ordered by phone number, one at a time (see {@link ContactCardRepository#forEach}). */
+    void forEach(String partnerId, Consumer<ContactCardRecord> action) {
+        repository.forEach(partnerId, action);
     }
 
     /** The card of one number, if it has one. */

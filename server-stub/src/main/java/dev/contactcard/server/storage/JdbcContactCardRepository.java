@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,6 +51,21 @@ class JdbcContactCardRepository implements ContactCardRepository {
                 .param("partnerId", partnerId)
                 .query(ContactCardRecord.class)
                 .list();
+    }
+
+    /**
+     * A streamed query: rows are mapped as they are read ({@code LAZY_QUERY_EXECUTION} in the H2
+     * URL keeps H2 from building the whole result first; the primary key's index gives the order).
+     */
+    @Override
+    public void forEach(String partnerId, Consumer<ContactCardRecord> action) {
+        try (Stream<ContactCardRecord> cards = jdbc
+                .sql(SELECT + " WHERE partner_id = :partnerId ORDER BY phone_number")
+                .param("partnerId", partnerId)
+                .query(ContactCardRecord.class)
+                .stream()) {
+            cards.forEach(action);
+        }
     }
 
     @Override

@@ -48,15 +48,19 @@ class StorageConfiguration {
             // WRITE_DELAY=0: every commit is written to the file before the statement returns, so
             // an answered write survives a crash of the process (H2's default delays it by 500 ms).
             // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool (and so the database) on shutdown.
+            // LAZY_QUERY_EXECUTION=TRUE: a query's rows are produced as they are read, so listing
+            // all cards of a partner streams instead of building the whole result in memory.
             case FILE ->
                 "jdbc:h2:file:"
                         + Path.of(storage.dataDir())
                                 .toAbsolutePath()
                                 .normalize()
-                                .resolve("contact-cards") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                                .resolve("contact-cards")
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE";
             // A unique name per application context, kept until memoryDatabaseShutdown drops it.
             case MEMORY ->
-                "jdbc:h2:mem:contact-cards-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+                "jdbc:h2:mem:contact-cards-" + UUID.randomUUID()
+                        + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE";
         };
     }
 }
