@@ -23,12 +23,33 @@ public record ContactCardProperties(
         @DefaultValue Limits limits) {
 
     /**
-     * @param mode    {@code file} (default) or {@code memory}
-     * @param dataDir the directory of the H2 files in file mode, default {@code ./data}
+     * @param mode       {@code file} (default), {@code memory} or {@code postgres}
+     * @param dataDir    the directory of the H2 files in file mode, default {@code ./data}
+     * @param dbUrl      the JDBC URL of the PostgreSQL database in postgres mode
+     *                   ({@code CONTACT_CARD_DB_URL}, else {@code spring.datasource.url})
+     * @param dbUser     its user ({@code CONTACT_CARD_DB_USER}, else {@code spring.datasource.username})
+     * @param dbPassword its password ({@code CONTACT_CARD_DB_PASSWORD}, else
+     *                   {@code spring.datasource.password}); never printed
      */
     public record Storage(
             @DefaultValue("file") StorageMode mode,
-            @DefaultValue("./data") String dataDir) {}
+            @DefaultValue("./data") String dataDir,
+            String dbUrl,
+            String dbUser,
+            String dbPassword) {
+
+        /** The database URL without its parameters (which may carry a password), for logs. */
+        public String dbUrlForLogs() {
+            return dbUrl == null ? null : dbUrl.replaceFirst("[?;].*", "");
+        }
+
+        /** Without the password. */
+        @Override
+        public String toString() {
+            return "Storage[mode=" + mode + ", dataDir=" + dataDir + ", dbUrl=" + dbUrlForLogs() + ", dbUser=" + dbUser
+                    + ", dbPassword=" + (dbPassword == null || dbPassword.isEmpty() ? "(none)" : "(hidden)") + "]";
+        }
+    }
 
     /**
      * @param maxInFlightPerKey the requests one API key may have in flight at once; one more is
@@ -55,6 +76,11 @@ public record ContactCardProperties(
         /** An H2 database in files under {@code contactcard.storage.data-dir}: cards survive a restart. The default. */
         FILE,
         /** A private in-memory H2 database, gone when the application stops: for tests. */
-        MEMORY
+        MEMORY,
+        /**
+         * A PostgreSQL database ({@code contactcard.storage.db-url}) that any number of sandbox
+         * instances share: the database, not the process, keeps every guarantee.
+         */
+        POSTGRES
     }
 }

@@ -28,6 +28,15 @@ class StartupLog implements ApplicationListener<WebServerInitializedEvent> {
         this.apiKeys = apiKeys;
     }
 
+    private static String storage(ContactCardProperties.Storage storage) {
+        return switch (storage.mode()) {
+            case FILE ->
+                "H2 files in " + Path.of(storage.dataDir()).toAbsolutePath().normalize();
+            case MEMORY -> "in memory";
+            case POSTGRES -> "PostgreSQL at " + storage.dbUrlForLogs();
+        };
+    }
+
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
         String root = "http://localhost:" + event.getWebServer().getPort();
@@ -41,12 +50,7 @@ class StartupLog implements ApplicationListener<WebServerInitializedEvent> {
                 root,
                 root,
                 root,
-                properties.storage().mode() == ContactCardProperties.StorageMode.FILE
-                        ? "H2 files in "
-                                + Path.of(properties.storage().dataDir())
-                                        .toAbsolutePath()
-                                        .normalize()
-                        : "in memory");
+                storage(properties.storage()));
         if (SandboxKeys.DEFAULT_CONFIGURATION.equals(properties.apiKeys())) {
             log.info(
                     "Development keys of partner '{}': {} (read-write), {} (read-only). "

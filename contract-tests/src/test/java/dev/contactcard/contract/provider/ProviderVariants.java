@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -145,6 +146,11 @@ final class ProviderVariants {
                         List<ContactCardRecord> all = new ArrayList<>(cards.findAll(partnerId));
                         Collections.reverse(all);
                         return all;
+                    }
+
+                    @Override
+                    public void forEach(String partnerId, Consumer<ContactCardRecord> action) {
+                        findAll(partnerId).forEach(action);
                     }
                 };
             }
@@ -396,6 +402,11 @@ final class ProviderVariants {
         public List<ContactCardRecord> findAll(String partnerId) {
             return current().findAll(partnerId);
         }
+
+        @Override
+        public void forEach(String partnerId, Consumer<ContactCardRecord> action) {
+            current().forEach(partnerId, action);
+        }
     }
 
     /** Every call passed on to {@code cards}; drifts override what they change. */
@@ -415,6 +426,16 @@ final class ProviderVariants {
         @Override
         public List<ContactCardRecord> findAll(String partnerId) {
             return cards.findAll(partnerId);
+        }
+
+        @Override
+        public Optional<ContactCardRecord> findForUpdate(String partnerId, String phoneNumber) {
+            return cards.findForUpdate(partnerId, phoneNumber);
+        }
+
+        @Override
+        public void forEach(String partnerId, Consumer<ContactCardRecord> action) {
+            cards.forEach(partnerId, action);
         }
 
         @Override

@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.openapitools.jackson.nullable.JsonNullable;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,19 +22,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * request body is checked before, in one bean-validation pass over the generated models (their
  * annotations and the constraints {@code ValidationConfiguration} adds).
  *
- * <p>Creates and updates of one number are serialized in this process (striped locks), so two
- * concurrent creates of a number give one card: one create sets it up, the other sees the active
- * card and is refused with 409. Across processes the repository's conditional writes (primary key,
- * compare-and-set on the activation state) keep the same guarantee.
+ * <p>No lock in the process: the database decides between concurrent requests, so any number of
+ * sandbox instances can share it. Of concurrent creates of one number exactly one activates the
+ * card (the primary key and a compare-and-set on the activation state); the others are refused
+ * with 409. An update reads the card with a row lock ({@code SELECT ... FOR UPDATE}) and writes it
+ * in the same transaction, so concurrent updates of different fields all keep their field.
  */
 class ContactCardService {
-
-    private static final int LOCK_STRIPES = 64;
 
     private final ContactCardRepository repository;
     private final CardApplier applier;
     private final ImageRehoster rehoster;
-    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -51,9 +47,6 @@ class ContactCardService {
         this.clock = clock;
         this.applier = applier;
         this.rehoster = rehoster;
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     /** What a create asks for. */
@@ -97,43 +90,41 @@ class ContactCardService {
      *     the key was used for a create with other values
      */
     ContactCardRecord create(String partnerId, CreateCommand command, String idempotencyKey) {
-        return locked(partnerId, command.phoneNumber(), () -> {
-            if (idempotencyKey == null) {
-                return setUp(partnerId, command, card -> true);
+        if (idempotencyKey == null) {
+            return setUp(partnerId, command, card -> true);
+        }
+        String fingerprint = command.fingerprint();
+        Instant now = clock.instant();
+        Instant notBefore = now.minus(IDEMPOTENCY_KEY_LIFETIME);
+        Optional<RememberedCreate> remembered = repository.findCreate(partnerId, idempotencyKey, notBefore);
+        if (remembered.isPresent()) {
+            return replay(remembered.get(), fingerprint);
+        }
+        try {
+            return setUp(
+                    partnerId,
+                    command,
+                    card -> repository.rememberCreate(
+                            new RememberedCreate(
+                                    partnerId,
+                                    idempotencyKey,
+                                    fingerprint,
+                                    card.phoneNumber(),
+                                    card.firstName(),
+                                    card.lastName(),
+                                    card.imageUrl(),
+                                    card.active(),
+                                    now),
+                            notBefore));
+        } catch (ApiException refused) {
+            // A 409 may be the answer to this key's first create, committed meanwhile by another
+            // request (in another process): answer as that one was answered.
+            Optional<RememberedCreate> first = repository.findCreate(partnerId, idempotencyKey, notBefore);
+            if (refused.errorCode() == ErrorCode.ACTIVE_CARD_EXISTS && first.isPresent()) {
+                return replay(first.get(), fingerprint);
             }
-            String fingerprint = command.fingerprint();
-            Instant now = clock.instant();
-            Instant notBefore = now.minus(IDEMPOTENCY_KEY_LIFETIME);
-            Optional<RememberedCreate> remembered = repository.findCreate(partnerId, idempotencyKey, notBefore);
-            if (remembered.isPresent()) {
-                return replay(remembered.get(), fingerprint);
-            }
-            try {
-                return setUp(
-                        partnerId,
-                        command,
-                        card -> repository.rememberCreate(
-                                new RememberedCreate(
-                                        partnerId,
-                                        idempotencyKey,
-                                        fingerprint,
-                                        card.phoneNumber(),
-                                        card.firstName(),
-                                        card.lastName(),
-                                        card.imageUrl(),
-                                        card.active(),
-                                        now),
-                                notBefore));
-            } catch (ApiException refused) {
-                // A 409 may be the answer to this key's first create, committed meanwhile by another
-                // request (in another process): answer as that one was answered.
-                Optional<RememberedCreate> first = repository.findCreate(partnerId, idempotencyKey, notBefore);
-                if (refused.errorCode() == ErrorCode.ACTIVE_CARD_EXISTS && first.isPresent()) {
-                    return replay(first.get(), fingerprint);
-                }
-                throw refused;
-            }
-        });
+            throw refused;
+        }
     }
 
     /** How long a create's {@code Idempotency-Key} is kept: 24 hours (the spec). */
@@ -194,9 +185,9 @@ class ContactCardService {
      * @throws ApiException 404 / 2013 when the number has no active card
      */
     ContactCardRecord update(String partnerId, String phoneNumber, UpdateCommand command) {
-        return locked(partnerId, phoneNumber, () -> {
+        return transactions.execute(status -> {
             ContactCardRecord current = repository
-                    .find(partnerId, phoneNumber)
+                    .findForUpdate(partnerId, phoneNumber)
                     .filter(ContactCardRecord::active)
                     .orElseThrow(() -> new ApiException(ErrorCode.NO_ACTIVE_CARD));
             String firstName = command.firstName() != null ? command.firstName() : current.firstName();
@@ -228,15 +219,5 @@ class ContactCardService {
             return existing.get().imageUrl();
         }
         return rehoster.rehost(partnerId, requested);
-    }
-
-    private <T> T locked(String partnerId, String phoneNumber, Supplier<T> action) {
-        ReentrantLock lock = locks[Math.floorMod(Objects.hash(partnerId, phoneNumber), LOCK_STRIPES)];
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
     }
 }

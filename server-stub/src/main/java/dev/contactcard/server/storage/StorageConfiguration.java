@@ -1,38 +1,73 @@
 package dev.contactcard.server.storage;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.contactcard.server.ContactCardProperties;
 import dev.contactcard.server.card.ContactCardRepository;
 import java.nio.file.Path;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The database behind the repository, chosen by {@code contactcard.storage.mode}: H2 in file mode
- * under {@code contactcard.storage.data-dir} (default), or a private in-memory H2 database. Flyway
- * (Spring Boot's auto-configuration) migrates either one from {@code classpath:db/migration}.
+ * under {@code contactcard.storage.data-dir} (default), a private in-memory H2 database, or a
+ * PostgreSQL database that several sandbox instances share. Flyway (Spring Boot's
+ * auto-configuration) migrates each one from {@code classpath:db/migration}: the same portable SQL
+ * for all of them. The connection pool is HikariCP, sized with Spring's
+ * {@code spring.datasource.hikari.*} settings ({@code SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE}).
  */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
+    /** Rows fetched per round trip while all cards of a partner are streamed. */
+    static final int LISTING_FETCH_SIZE = 500;
+
     @Bean
-    DataSource dataSource(ContactCardProperties properties) {
-        return DataSourceBuilder.create()
-                .driverClassName("org.h2.Driver")
-                .url(jdbcUrl(properties.storage()))
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(ContactCardProperties properties) {
+        ContactCardProperties.Storage storage = properties.storage();
+        DataSourceBuilder<HikariDataSource> builder = DataSourceBuilder.create().type(HikariDataSource.class);
+        if (storage.mode() == ContactCardProperties.StorageMode.POSTGRES) {
+            return builder.driverClassName("org.postgresql.Driver")
+                    .url(postgresUrl(storage))
+                    .username(storage.dbUser())
+                    .password(storage.dbPassword())
+                    .build();
+        }
+        return builder.driverClassName("org.h2.Driver")
+                .url(jdbcUrl(storage))
                 .username("sa")
                 .password("")
                 .build();
     }
 
     @Bean
-    ContactCardRepository contactCardRepository(JdbcClient jdbcClient) {
-        return new JdbcContactCardRepository(jdbcClient);
+    ContactCardRepository contactCardRepository(JdbcClient jdbcClient, PlatformTransactionManager transactions) {
+        TransactionTemplate listing = new TransactionTemplate(transactions);
+        listing.setReadOnly(true);
+        return new JdbcContactCardRepository(jdbcClient, listing, LISTING_FETCH_SIZE);
+    }
+
+    /** The PostgreSQL URL of postgres mode, refused with what to set when it is missing or not PostgreSQL's. */
+    static String postgresUrl(ContactCardProperties.Storage storage) {
+        String url = storage.dbUrl();
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("CONTACT_CARD_STORAGE=postgres needs the database: set CONTACT_CARD_DB_URL "
+                    + "(jdbc:postgresql://<host>:5432/<database>), CONTACT_CARD_DB_USER and CONTACT_CARD_DB_PASSWORD "
+                    + "(or spring.datasource.url, .username and .password)");
+        }
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException("CONTACT_CARD_STORAGE=postgres needs a PostgreSQL JDBC URL "
+                    + "(jdbc:postgresql://<host>:5432/<database>), not " + storage.dbUrlForLogs());
+        }
+        return url;
     }
 
     /** Drops the in-memory database when the application context closes. */
@@ -45,6 +80,7 @@ class StorageConfiguration {
     /** The JDBC URL for a storage configuration. */
     static String jdbcUrl(ContactCardProperties.Storage storage) {
         return switch (storage.mode()) {
+            case POSTGRES -> postgresUrl(storage);
             // WRITE_DELAY=0: every commit is written to the file before the statement returns, so
             // an answered write survives a crash of the process (H2's default delays it by 500 ms).
             // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool (and so the database) on shutdown.

@@ -7,8 +7,15 @@ import static dev.contactcard.server.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.support.ApiTest;
+import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +44,47 @@ class UpdateContactCardTest extends ApiTest {
                 .extracting(ContactCardRecord::firstName, ContactCardRecord::lastName, ContactCardRecord::imageUrl)
                 .containsExactly("John", "Smith", IMAGE);
         assertThat(cdn.uploads()).isEmpty();
+    }
+
+    /**
+     * Each update locks the card's row in the database (no lock in the process): PATCHes of
+     * different fields sent at once all keep their field. The same race through two sandboxes on
+     * one PostgreSQL database: {@code TwoSandboxesOnOnePostgresTest}.
+     */
+    @Test
+    void updatesOfDifferentFieldsSentAtOnceAllKeepTheirField() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 10; round++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (String body : List.of(
+                        "{\"first_name\": \"First%d\"}".formatted(round),
+                        "{\"last_name\": \"Last%d\"}".formatted(round),
+                        "{\"image_url\": \"https://cdn.test/%d.jpg\"}".formatted(round))) {
+                    statuses.add(pool.submit(() -> {
+                        start.await();
+                        return new SpecValidatingClient(port)
+                                .update(READ_WRITE, NUMBER, body)
+                                .status();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> status : statuses) {
+                    assertThat(status.get()).isEqualTo(200);
+                }
+
+                assertThat(repository.find(PARTNER, NUMBER))
+                        .get()
+                        .extracting(
+                                ContactCardRecord::firstName,
+                                ContactCardRecord::lastName,
+                                ContactCardRecord::imageSourceUrl)
+                        .containsExactly("First" + round, "Last" + round, "https://cdn.test/" + round + ".jpg");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
