@@ -51,7 +51,7 @@ class ListingAllCardsTakesBoundedMemoryTest {
                     .isEqualTo(CARDS);
             int port = ((WebServerApplicationContext) sandbox).getWebServer().getPort();
 
-            HeapWhileListing.Measure listing = HeapWhileListing.listAllCards(port, "bulk-key");
+            HeapWhileListing.Measure listing = HeapWhileListing.cardsAliveWhileListing(port, "bulk-key");
 
             assertThat(listing.cards()).isEqualTo(CARDS);
             assertThat(listing.ascending()).as("ascending phone numbers").isTrue();

@@ -65,22 +65,38 @@ public final class HeapWhileListing {
     }
 
     /**
+     * Lists all cards of the key's partner through the provider on {@code port}, counting the cards
+     * in the heap half-way ({@link Measure#retainedBytes()} is not measured: 0).
+     */
+    public static Measure cardsAliveWhileListing(int port, String apiKey) throws IOException, InterruptedException {
+        return listAllCards(port, apiKey, false);
+    }
+
+    /**
      * Lists all cards of the key's partner through the provider on {@code port} twice, measuring
      * the heap half-way through the second listing. The first one fills for good what any listing
      * fills once (the database's page cache, mapper and serializer caches, loaded classes), so
      * that only what a listing holds while it runs is counted.
      */
-    public static Measure listAllCards(int port, String apiKey) throws IOException, InterruptedException {
-        HttpResponse<Void> warmUp = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SpecValidatingClient.CARDS))
-                                .header("Authorization", "Bearer " + apiKey)
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-        if (warmUp.statusCode() != 200) {
-            throw new AssertionError("the first listing answered " + warmUp.statusCode());
+    public static Measure heapWhileListing(int port, String apiKey) throws IOException, InterruptedException {
+        return listAllCards(port, apiKey, true);
+    }
+
+    private static Measure listAllCards(int port, String apiKey, boolean measureBytes)
+            throws IOException, InterruptedException {
+        long before = 0;
+        if (measureBytes) {
+            HttpResponse<Void> warmUp = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SpecValidatingClient.CARDS))
+                                    .header("Authorization", "Bearer " + apiKey)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+            if (warmUp.statusCode() != 200) {
+                throw new AssertionError("the first listing answered " + warmUp.statusCode());
+            }
+            before = heapAfterFullCollection();
         }
-        long before = heapAfterFullCollection();
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(30_000);
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -96,8 +112,8 @@ public final class HeapWhileListing {
             }
 
             awaitAWriteBlockedOnTheSlowReader();
-            long during = heapAfterFullCollection();
             long cardsAlive = liveInstances(CARD_CLASSES);
+            long retained = measureBytes ? heapAfterFullCollection() - before : 0;
 
             InputStream body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? new Chunked(in) : in;
             int cards = 0;
@@ -113,7 +129,7 @@ public final class HeapWhileListing {
                     }
                 }
             }
-            return new Measure(during - before, cardsAlive, cards, ascending);
+            return new Measure(retained, cardsAlive, cards, ascending);
         }
     }
 
@@ -143,9 +159,8 @@ public final class HeapWhileListing {
         return instances;
     }
 
-    /** The heap in use once a full collection has run (twice, so that finalizable leftovers go too). */
-    public static long heapAfterFullCollection() {
-        System.gc();
+    /** The heap in use once a full collection has run. */
+    private static long heapAfterFullCollection() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
