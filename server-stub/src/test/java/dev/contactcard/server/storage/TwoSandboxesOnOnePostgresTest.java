@@ -32,8 +32,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,11 +63,9 @@ class TwoSandboxesOnOnePostgresTest {
     private ExecutorService pool;
 
     @BeforeAll
-    void startPostgresAndTwoSandboxes() throws IOException {
+    void startPostgresAndTwoSandboxes() throws IOException, InterruptedException {
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        // Started side by side, as instances behind a load balancer are: both migrate the schema
-        // or find it migrated (Flyway takes a lock in the database).
         String[] arguments = {
             "--server.port=0",
             "--server.address=127.0.0.1",
@@ -76,11 +77,25 @@ class TwoSandboxesOnOnePostgresTest {
             "--contactcard.limits.max-in-flight-per-key=" + PARALLEL,
             "--spring.main.banner-mode=off"
         };
-        List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(
-                CompletableFuture.supplyAsync(() -> start(arguments)),
-                CompletableFuture.supplyAsync(() -> start(arguments)));
-        for (CompletableFuture<ConfigurableApplicationContext> sandbox : starting) {
-            sandboxes.add(sandbox.join());
+        // Started side by side, as instances behind a load balancer are: both migrate the schema or
+        // find it migrated (Flyway takes a lock in the database). Two processes would each set up
+        // their logging; in one JVM the first sets it up (the second starts once it has) and the
+        // second uses it, so that neither logs into the other's reconfiguration.
+        CountDownLatch loggingSetUp = new CountDownLatch(1);
+        SpringApplication first = new SpringApplication(ContactCardSandboxApplication.class);
+        first.addListeners((ApplicationListener<ApplicationContextInitializedEvent>) event -> loggingSetUp.countDown());
+        CompletableFuture<ConfigurableApplicationContext> starting =
+                CompletableFuture.supplyAsync(() -> first.run(arguments));
+        starting.whenComplete((sandbox, failure) -> loggingSetUp.countDown());
+        try {
+            loggingSetUp.await();
+            SpringApplication second = new SpringApplication(ContactCardSandboxApplication.class);
+            second.setListeners(second.getListeners().stream()
+                    .filter(listener -> !(listener instanceof LoggingApplicationListener))
+                    .toList());
+            sandboxes.add(second.run(arguments));
+        } finally {
+            sandboxes.add(0, starting.join());
         }
         one = new SpecValidatingClient(port(0));
         two = new SpecValidatingClient(port(1));
@@ -262,10 +277,6 @@ class TwoSandboxesOnOnePostgresTest {
         assertThat(listing.retainedBytes())
                 .as("heap held while the listing of %,d cards is under way (%.1f MiB)", cards, listing.retainedMiB())
                 .isLessThan(ListingAllCardsTakesBoundedMemoryTest.BOUND_BYTES);
-    }
-
-    private static ConfigurableApplicationContext start(String[] arguments) {
-        return new SpringApplicationBuilder(ContactCardSandboxApplication.class).run(arguments);
     }
 
     private static Callable<Integer> update(
