@@ -5,6 +5,7 @@ import feign.Request;
 import feign.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,7 +56,9 @@ final class BodyDeadlineClient implements Client {
         try {
             return response.toBuilder().body(body.readAllBytes()).build();
         } catch (IOException e) {
-            if (fired.get()) {
+            // The transport's own socket timeout (the same read timeout, counted from the last byte)
+            // can end the read a moment before the alarm: the same timeout, reported the same way.
+            if (fired.get() || e instanceof SocketTimeoutException) {
                 HttpTimeoutException timeout = timedOut(timeoutMillis);
                 timeout.initCause(e);
                 throw timeout;

@@ -1,0 +1,48 @@
+package dev.contactcard.client;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import feign.Request;
+import feign.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class BodyDeadlineClientTest {
+
+    private static final Request GET = Request.create(
+            Request.HttpMethod.GET,
+            "http://127.0.0.1/api/partner/v3/contact_card",
+            Map.of(),
+            null,
+            StandardCharsets.UTF_8,
+            null);
+
+    @Test
+    void aBodyReadEndedByTheTransportsSocketTimeoutIsTheReadTimeoutAsWhenTheAlarmEndsIt() {
+        // The transport's socket timeout wins the race with the alarm (it did on a loaded machine).
+        InputStream stalledBody = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new SocketTimeoutException("Read timed out");
+            }
+        };
+        BodyDeadlineClient client = new BodyDeadlineClient((request, options) -> Response.builder()
+                .status(200)
+                .headers(Map.of())
+                .request(request)
+                .body(stalledBody, 100)
+                .build());
+
+        assertThatThrownBy(() ->
+                        client.execute(GET, new Request.Options(1, TimeUnit.SECONDS, 10, TimeUnit.SECONDS, false)))
+                .isInstanceOf(HttpTimeoutException.class)
+                .hasMessage("response body not received within the read timeout of 10000 ms")
+                .hasCauseInstanceOf(SocketTimeoutException.class);
+    }
+}
