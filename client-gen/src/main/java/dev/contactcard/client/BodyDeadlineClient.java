@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,16 +24,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class BodyDeadlineClient implements Client {
 
-    private static final ScheduledExecutorService ALARMS = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "contact-card-client-body-deadline");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledThreadPoolExecutor ALARMS = newAlarms();
 
     private final Client delegate;
+    private final ScheduledExecutorService alarms;
 
     BodyDeadlineClient(Client delegate) {
+        this(delegate, ALARMS);
+    }
+
+    /** With its own alarm executor, for tests. */
+    BodyDeadlineClient(Client delegate, ScheduledExecutorService alarms) {
         this.delegate = delegate;
+        this.alarms = alarms;
+    }
+
+    /**
+     * One daemon thread for the alarms of every client. Almost every alarm is cancelled, the body
+     * having arrived in time: removing a cancelled alarm from the queue at once keeps the queue as
+     * long as the calls in flight, instead of one entry per call of the last read timeout (30 s by
+     * default, so hundreds of thousands of entries under load).
+     */
+    static ScheduledThreadPoolExecutor newAlarms() {
+        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "contact-card-client-body-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        alarms.setRemoveOnCancelPolicy(true);
+        return alarms;
     }
 
     @Override
@@ -46,7 +65,7 @@ final class BodyDeadlineClient implements Client {
         InputStream body = response.body().asInputStream();
         // Set before the stream is closed: the reader can see the close before the alarm task ends.
         AtomicBoolean fired = new AtomicBoolean();
-        ScheduledFuture<?> alarm = ALARMS.schedule(
+        ScheduledFuture<?> alarm = alarms.schedule(
                 () -> {
                     fired.set(true);
                     closeQuietly(body);

@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Reads a success body with Jackson and checks it against the spec's {@code required} fields
@@ -33,10 +37,26 @@ final class ContactCardDecoder implements Decoder {
     private static final String MODEL_PACKAGE = ContactCard.class.getPackageName();
 
     private final ObjectMapper objectMapper;
+    private final Function<JavaType, BeanDescription> introspector;
+
+    /**
+     * The properties of each model type, read once: introspecting a class (annotations, fields,
+     * accessors) costs far more than decoding a body, so it must not happen on every call.
+     */
+    private final Map<JavaType, List<ModelProperty>> properties = new ConcurrentHashMap<>();
 
     ContactCardDecoder(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+        this(objectMapper, type -> objectMapper.getDeserializationConfig().introspect(type));
     }
+
+    /** With the introspection of a model type injected, so tests can count it. */
+    ContactCardDecoder(ObjectMapper objectMapper, Function<JavaType, BeanDescription> introspector) {
+        this.objectMapper = objectMapper;
+        this.introspector = introspector;
+    }
+
+    /** A property of a model as the required-field check needs it. */
+    private record ModelProperty(String name, boolean required, JavaType type) {}
 
     @Override
     public Object decode(Response response, Type type) throws IOException {
@@ -136,22 +156,29 @@ final class ContactCardDecoder implements Decoder {
         if (!json.isObject() || !type.getRawClass().getPackageName().equals(MODEL_PACKAGE)) {
             return null;
         }
-        BeanDescription description = objectMapper.getDeserializationConfig().introspect(type);
-        for (BeanPropertyDefinition property : description.findProperties()) {
-            String propertyPath = path.isEmpty() ? property.getName() : path + "." + property.getName();
-            JsonNode value = json.get(property.getName());
+        for (ModelProperty property : properties.computeIfAbsent(type, this::introspect)) {
+            String propertyPath = path.isEmpty() ? property.name() : path + "." + property.name();
+            JsonNode value = json.get(property.name());
             if (value == null || value.isNull()) {
-                if (property.isRequired()) {
+                if (property.required()) {
                     return propertyPath;
                 }
                 continue;
             }
-            String missing = firstMissingRequiredField(property.getPrimaryType(), value, propertyPath);
+            String missing = firstMissingRequiredField(property.type(), value, propertyPath);
             if (missing != null) {
                 return missing;
             }
         }
         return null;
+    }
+
+    private List<ModelProperty> introspect(JavaType type) {
+        List<ModelProperty> found = new ArrayList<>();
+        for (BeanPropertyDefinition property : introspector.apply(type).findProperties()) {
+            found.add(new ModelProperty(property.getName(), property.isRequired(), property.getPrimaryType()));
+        }
+        return List.copyOf(found);
     }
 
     private static String simpleName(Type type) {

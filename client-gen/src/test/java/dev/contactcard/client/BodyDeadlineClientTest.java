@@ -1,5 +1,6 @@
 package dev.contactcard.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import feign.Request;
@@ -10,10 +11,50 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BodyDeadlineClientTest {
+
+    private final ScheduledThreadPoolExecutor alarms = BodyDeadlineClient.newAlarms();
+
+    @AfterEach
+    void stopTheAlarms() {
+        alarms.shutdownNow();
+    }
+
+    private static Response answer(Request request) {
+        return Response.builder()
+                .status(200)
+                .request(request)
+                .headers(Map.of())
+                .body("{\"contact_cards\":[]}", StandardCharsets.UTF_8)
+                .build();
+    }
+
+    @Test
+    void aBodyReadInTimeLeavesNoAlarmQueuedBehindIt() throws Exception {
+        BodyDeadlineClient client = new BodyDeadlineClient((request, options) -> answer(request), alarms);
+        Request request = Request.create(
+                Request.HttpMethod.GET,
+                "http://127.0.0.1/api/partner/v3/contact_card",
+                Map.of(),
+                null,
+                StandardCharsets.UTF_8,
+                null);
+        Request.Options thirtySeconds = new Request.Options(1, TimeUnit.SECONDS, 30, TimeUnit.SECONDS, false);
+
+        for (int i = 0; i < 1_000; i++) {
+            try (Response response = client.execute(request, thirtySeconds)) {
+                assertThat(response.body().asInputStream().readAllBytes()).hasSize(20);
+            }
+        }
+
+        assertThat(alarms.getQueue()).isEmpty();
+        assertThat(alarms.getCompletedTaskCount()).as("no alarm fired").isZero();
+    }
 
     private static final Request GET = Request.create(
             Request.HttpMethod.GET,
