@@ -1,0 +1,356 @@
+package dev.contactcard.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * One benchmark run: start-up launches, then the sandbox (file and memory storage) and the ceiling
+ * started side by side and loaded in interleaved rounds, then the client benchmark (JMH) against
+ * the memory sandbox; writes the Markdown table to {@link Settings#output()}.
+ *
+ * <p>Full run: {@code ./mvnw -B -Pbench -pl benchmarks -am verify -DskipTests} (benchmarks/README.md).
+ */
+public final class BenchmarkRun {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final Settings settings;
+    private final Path work;
+
+    BenchmarkRun(Settings settings) {
+        this.settings = settings;
+        this.work = settings.output().toAbsolutePath().getParent().resolve("bench-work");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        Results results = new BenchmarkRun(settings).run();
+        System.out.println(results.markdown());
+        System.out.println("Written to " + settings.output().toAbsolutePath());
+    }
+
+    Results run() throws Exception {
+        if (!Files.isRegularFile(settings.serverJar())) {
+            throw new IllegalStateException("No sandbox jar at " + settings.serverJar()
+                    + ": build server-stub first (./mvnw -B -pl benchmarks -am verify builds it)");
+        }
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        Results results = new Results();
+        results.machine = Machine.describe();
+        results.loadBefore = Machine.loadAverage();
+        results.jvmOptions = String.join(" ", settings.jvmOptions());
+
+        if (settings.launches() > 0) {
+            measureStartup(results);
+        }
+
+        LoadGenerator generator = !settings.forceJavaLoad() && WrkLoad.installed()
+                ? new WrkLoad(work.resolve("wrk"), settings.threads(), settings.connections(), settings.seedCards())
+                : new JavaLoad(settings.connections(), settings.seedCards());
+        results.generator = generator.describe();
+        results.loadSettings = settings.rounds() + " interleaved round(s) of "
+                + settings.measure().toMillis()
+                + " ms per scenario and server, after " + settings.warmup().toMillis() + " ms of warm-up each; "
+                + settings.seedCards() + " seeded cards";
+
+        List<ServerProcess> servers = new ArrayList<>();
+        try {
+            servers.add(sandbox(Results.FILE, "file", work.resolve("data-load")));
+            servers.add(sandbox(Results.MEMORY, "memory", work.resolve("data-unused")));
+            servers.add(ceiling());
+            for (ServerProcess server : servers) {
+                server.awaitReady(READY_TIMEOUT);
+                seed(server);
+            }
+            int run = 0;
+            for (Scenario scenario : Scenario.values()) {
+                for (ServerProcess server : servers) {
+                    generator.run(scenario, server.baseUrl(), run++, settings.warmup());
+                }
+            }
+            for (int round = 0; round < settings.rounds(); round++) {
+                for (Scenario scenario : Scenario.values()) {
+                    for (int i = 0; i < servers.size(); i++) {
+                        // A different server first in every round, so none always follows the same one.
+                        ServerProcess server = servers.get((i + round) % servers.size());
+                        results.add(
+                                scenario,
+                                server.name,
+                                generator.run(scenario, server.baseUrl(), run++, settings.measure()));
+                    }
+                }
+            }
+            if (settings.forceJavaLoad() && WrkLoad.installed()) {
+                WrkLoad wrk = new WrkLoad(work.resolve("wrk"), 1, 2, settings.seedCards());
+                for (Scenario scenario : Scenario.values()) {
+                    results.wrkCheck.put(
+                            scenario, wrk.run(scenario, servers.get(2).baseUrl(), run++, Duration.ofSeconds(1)));
+                }
+            }
+            for (ServerProcess server : servers) {
+                results.residentAfterLoad.put(server.name, server.residentMib());
+            }
+            // Keep the table's order whatever the interleaving.
+            results.load.replaceAll((scenario, byServer) -> ordered(byServer));
+            results.client = measureClient(servers.get(1));
+        } finally {
+            for (ServerProcess server : servers) {
+                server.close();
+            }
+        }
+        results.loadAfter = Machine.loadAverage();
+        Files.createDirectories(settings.output().toAbsolutePath().getParent());
+        Files.writeString(settings.output(), results.markdown());
+        return results;
+    }
+
+    private static Map<String, List<LoadResult>> ordered(Map<String, List<LoadResult>> byServer) {
+        Map<String, List<LoadResult>> ordered = new java.util.LinkedHashMap<>();
+        for (String server : List.of(Results.FILE, Results.MEMORY, Results.CEILING)) {
+            if (byServer.containsKey(server)) {
+                ordered.put(server, byServer.get(server));
+            }
+        }
+        return ordered;
+    }
+
+    private ServerProcess sandbox(String name, String storage, Path dataDir) throws IOException {
+        return ServerProcess.start(
+                name,
+                ServerProcess.java(
+                        settings.jvmOptions(), "-jar", settings.serverJar().toString()),
+                Map.of("CONTACT_CARD_STORAGE", storage, "CONTACT_CARD_DATA_DIR", dataDir.toString()),
+                work,
+                work.resolve("logs").resolve(storage + ".log"));
+    }
+
+    private ServerProcess ceiling() throws IOException {
+        return ServerProcess.start(
+                Results.CEILING,
+                ServerProcess.java(
+                        settings.jvmOptions(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.contactcard.bench.ceiling.CeilingApplication"),
+                Map.of(),
+                work,
+                work.resolve("logs").resolve("ceiling.log"));
+    }
+
+    /** Creates the seeded cards that GET and PATCH read and change. */
+    private void seed(ServerProcess server) throws IOException, InterruptedException {
+        for (int card = 0; card < settings.seedCards(); card++) {
+            HttpRequest create = HttpRequest.newBuilder(URI.create(server.baseUrl() + Scenario.PATH))
+                    .header("Authorization", "Bearer " + Scenario.API_KEY)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Scenario.createBody(Scenario.seeded(card))))
+                    .build();
+            HttpResponse<String> response = HTTP.send(create, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "Seeding " + server.name + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+    }
+
+    private void measureStartup(Results results) throws Exception {
+        Path data = work.resolve("data-startup");
+        List<String> documented = settings.jvmOptions();
+        String jar = settings.serverJar().toString();
+        // One launch first, not counted: it creates the database and warms the page cache.
+        startup("warm-up", ServerProcess.java(documented, "-jar", jar), data, 1);
+        results.startups.add(startup(
+                "java -jar (documented options)",
+                ServerProcess.java(documented, "-jar", jar),
+                data,
+                settings.launches()));
+        if (settings.startupVariants()) {
+            results.startups.add(startup(
+                    "java -jar (JVM defaults)", ServerProcess.java(List.of(), "-jar", jar), data, settings.launches()));
+            results.startups.add(startup(
+                    "+ lazy initialization",
+                    ServerProcess.java(plus(documented, "-Dspring.main.lazy-initialization=true"), "-jar", jar),
+                    data,
+                    settings.launches()));
+            results.startups.add(startup(
+                    "+ C1 only (-XX:TieredStopAtLevel=1)",
+                    ServerProcess.java(plus(documented, "-XX:TieredStopAtLevel=1"), "-jar", jar),
+                    data,
+                    settings.launches()));
+            Path extracted = extractWithClassDataSharing(documented);
+            results.startups.add(startup(
+                    "+ AppCDS (extracted jar, dynamic archive)",
+                    ServerProcess.java(
+                            plus(documented, "-XX:SharedArchiveFile=" + work.resolve("sandbox.jsa")),
+                            "-jar",
+                            extracted.toString()),
+                    data,
+                    settings.launches()));
+        }
+        if (settings.projectRoot() != null) {
+            Path mvnw = settings.projectRoot().resolve("mvnw").toAbsolutePath().normalize();
+            results.startups.add(startup(
+                    "./mvnw -B -pl server-stub -am spring-boot:run",
+                    List.of(mvnw.toString(), "-B", "-q", "-pl", "server-stub", "-am", "spring-boot:run"),
+                    data,
+                    settings.launches()));
+        }
+    }
+
+    /**
+     * Spring Boot's recipe for class-data sharing: extract the jar, then one training run that
+     * stops once the context is refreshed and writes the archive of the classes it loaded.
+     */
+    private Path extractWithClassDataSharing(List<String> options) throws Exception {
+        Path dir = work.resolve("extracted");
+        exec(ServerProcess.java(
+                List.of(),
+                "-Djarmode=tools",
+                "-jar",
+                settings.serverJar().toString(),
+                "extract",
+                "--destination",
+                dir.toString()));
+        Path jar;
+        try (Stream<Path> files = Files.list(dir)) {
+            jar = files.filter(file -> file.toString().endsWith(".jar"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        exec(ServerProcess.java(
+                plus(
+                        options,
+                        "-XX:ArchiveClassesAtExit=" + work.resolve("sandbox.jsa"),
+                        "-Dspring.context.exit=onRefresh",
+                        "-Dcontactcard.storage.mode=memory"),
+                "-jar",
+                jar.toString()));
+        return jar;
+    }
+
+    private void exec(List<String> command) throws Exception {
+        Path log = work.resolve("logs").resolve("exec.log");
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+        }
+    }
+
+    private Results.Startup startup(String name, List<String> command, Path data, int launches) throws Exception {
+        List<Duration> times = new ArrayList<>();
+        long resident = 0;
+        Path dir = name.startsWith("./mvnw") ? settings.projectRoot() : work;
+        for (int launch = 0; launch < launches; launch++) {
+            try (ServerProcess server = ServerProcess.start(
+                    name,
+                    command,
+                    Map.of("CONTACT_CARD_DATA_DIR", data.toAbsolutePath().toString()),
+                    dir,
+                    work.resolve("logs").resolve("startup.log"))) {
+                times.add(server.awaitReady(READY_TIMEOUT));
+                resident = server.residentMib();
+            }
+        }
+        String shown = String.join(" ", command)
+                .replace(
+                        settings.serverJar().toString(),
+                        "server-stub/target/" + settings.serverJar().getFileName())
+                .replace(work.toString(), "bench-work")
+                .replaceAll("^\\S*/bin/java", "java")
+                .replaceAll("^\\S*/mvnw", "./mvnw");
+        return new Results.Startup(name, shown, times, resident);
+    }
+
+    private Results.Client measureClient(ServerProcess server) throws Exception {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(ClientBenchmark.class.getName() + "\\.")
+                .param("baseUrl", server.baseUrl() + "/api/partner")
+                .param("phoneNumber", Scenario.seeded(0))
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true);
+        String how;
+        if (settings.jmhFull()) {
+            options.forks(1)
+                    .warmupIterations(5)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(2));
+            how = "1 fork, 5 × 1 s warm-up, 5 × 2 s measurement, sample mode, one thread, against the memory sandbox";
+        } else {
+            options.forks(0)
+                    .warmupIterations(1)
+                    .warmupTime(TimeValue.milliseconds(200))
+                    .measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(300));
+            how = "smoke: in-process, 200 ms warm-up, 300 ms measurement";
+        }
+        Collection<RunResult> runs = new Runner(options.build()).run();
+        RunResult client = find(runs, "client");
+        RunResult raw = find(runs, "raw");
+        return new Results.Client(
+                client.getPrimaryResult().getStatistics().getPercentile(50),
+                raw.getPrimaryResult().getStatistics().getPercentile(50),
+                allocated(client),
+                allocated(raw),
+                how);
+    }
+
+    private static RunResult find(Collection<RunResult> runs, String method) {
+        return runs.stream()
+                .filter(run -> run.getParams().getBenchmark().endsWith("." + method))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No JMH result for " + method));
+    }
+
+    private static double allocated(RunResult run) {
+        Map<String, Result> secondary = run.getSecondaryResults();
+        Result norm = secondary.containsKey("gc.alloc.rate.norm")
+                ? secondary.get("gc.alloc.rate.norm")
+                : secondary.get("·gc.alloc.rate.norm");
+        return norm == null ? Double.NaN : norm.getScore();
+    }
+
+    private static List<String> plus(List<String> options, String... more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.contactcard.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Everything one run measured, and its Markdown table. */
+final class Results {
+
+    static final String FILE = "sandbox, file storage";
+    static final String MEMORY = "sandbox, memory storage";
+    static final String CEILING = "ceiling (minimal controller)";
+
+    /** Start-up of one launch command: time to the first 200 of each launch, RSS when ready. */
+    record Startup(String name, String command, List<Duration> launches, long residentMib) {
+        Duration median() {
+            List<Duration> sorted =
+                    launches.stream().sorted(Comparator.naturalOrder()).toList();
+            return sorted.get(sorted.size() / 2);
+        }
+    }
+
+    /** The client benchmark: medians in microseconds, allocations in bytes per call. */
+    record Client(double clientMicros, double rawMicros, double clientBytes, double rawBytes, String how) {}
+
+    String machine;
+    String loadBefore;
+    String loadAfter;
+    String generator;
+    String loadSettings;
+    String jvmOptions;
+    final Map<Scenario, Map<String, List<LoadResult>>> load = new EnumMap<>(Scenario.class);
+    /** One short wrk run per scenario against the ceiling, where the table came from the Java generator. */
+    final Map<Scenario, LoadResult> wrkCheck = new EnumMap<>(Scenario.class);
+
+    final Map<String, Long> residentAfterLoad = new LinkedHashMap<>();
+    final List<Startup> startups = new ArrayList<>();
+    Client client;
+
+    void add(Scenario scenario, String server, LoadResult result) {
+        load.computeIfAbsent(scenario, s -> new LinkedHashMap<>())
+                .computeIfAbsent(server, s -> new ArrayList<>())
+                .add(result);
+    }
+
+    static double median(List<LoadResult> results, ToDoubleFunction<LoadResult> value) {
+        double[] values = results.stream().mapToDouble(value).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    double perSecond(Scenario scenario, String server) {
+        List<LoadResult> results = load.getOrDefault(scenario, Map.of()).get(server);
+        return results == null ? Double.NaN : median(results, LoadResult::perSecond);
+    }
+
+    double ratio(Scenario scenario, String server, String reference) {
+        return perSecond(scenario, server) / perSecond(scenario, reference);
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark results\n\n");
+        md.append("- Machine: ").append(machine).append('\n');
+        md.append("- Load average (1/5/15 min) before: ")
+                .append(loadBefore)
+                .append("; after: ")
+                .append(loadAfter)
+                .append('\n');
+        md.append("- Load: ")
+                .append(generator)
+                .append("; ")
+                .append(loadSettings)
+                .append('\n');
+        md.append("- Sandbox and ceiling JVM options: `")
+                .append(jvmOptions.isBlank() ? "(JVM defaults)" : jvmOptions)
+                .append("`\n\n");
+
+        md.append("## Targets\n\n| measure | measured | target | met |\n|---|---|---|---|\n");
+        target(
+                md,
+                "GET by phone, sandbox (file) / ceiling",
+                ratio(Scenario.GET_BY_PHONE, FILE, CEILING),
+                "≥ 0.8×",
+                0.8,
+                true);
+        target(
+                md,
+                "POST, file storage / memory storage",
+                ratio(Scenario.POST_NEW_NUMBER, FILE, MEMORY),
+                "≥ 0.5×",
+                0.5,
+                true);
+        startups.stream()
+                .filter(startup -> startup.name().startsWith("java -jar (documented"))
+                .findFirst()
+                .ifPresent(startup -> md.append("| `java -jar` to the first 200, median of ")
+                        .append(startup.launches().size())
+                        .append(" | ")
+                        .append(seconds(startup.median()))
+                        .append(" | ≤ 2.5 s | ")
+                        .append(startup.median().toMillis() <= 2_500 ? "yes" : "**no**")
+                        .append(" |\n"));
+        residentAfterLoad.forEach((server, mib) -> {
+            if (!server.equals(CEILING)) {
+                md.append("| resident memory after the load, ")
+                        .append(server)
+                        .append(" | ")
+                        .append(mib)
+                        .append(" MiB | ≤ 400 MB | ")
+                        .append(mib * 1.048576 <= 400 ? "yes" : "**no**")
+                        .append(" |\n");
+            }
+        });
+        if (client != null) {
+            target(
+                    md,
+                    "`ContactCardClient.get` / raw `HttpClient` GET, median",
+                    client.clientMicros() / client.rawMicros(),
+                    "≤ 1.2×",
+                    1.2,
+                    false);
+        }
+
+        md.append("\n## The sandbox under load\n\nMedian of the rounds; ratios against the ceiling and, for the"
+                + " file storage, against the memory storage.\n\n");
+        md.append("| scenario | server | req/s | × ceiling | p50 | p99 | non-2xx / socket errors |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        load.forEach((scenario, servers) -> servers.forEach((server, results) -> md.append("| ")
+                .append(scenario.title)
+                .append(" | ")
+                .append(server)
+                .append(" | ")
+                .append(String.format("%,.0f", median(results, LoadResult::perSecond)))
+                .append(" | ")
+                .append(String.format("%.2f×", ratio(scenario, server, CEILING)))
+                .append(server.equals(FILE) ? String.format(" (%.2f× memory)", ratio(scenario, FILE, MEMORY)) : "")
+                .append(" | ")
+                .append(millis(median(results, LoadResult::p50Micros)))
+                .append(" | ")
+                .append(millis(median(results, LoadResult::p99Micros)))
+                .append(" | ")
+                .append(results.stream().mapToLong(LoadResult::errorResponses).sum())
+                .append(" / ")
+                .append(results.stream().mapToLong(LoadResult::socketErrors).sum())
+                .append(" |\n")));
+        md.append("\nEvery round, req/s: ");
+        load.forEach((scenario, servers) -> servers.forEach((server, results) -> md.append(scenario.name())
+                .append(' ')
+                .append(server.equals(FILE) ? "file" : server.equals(MEMORY) ? "memory" : "ceiling")
+                .append(' ')
+                .append(results.stream()
+                        .map(result -> String.format("%.0f", result.perSecond()))
+                        .toList())
+                .append("; ")));
+        if (!wrkCheck.isEmpty()) {
+            md.append("\n\nwrk scripts checked on the ceiling (1 s each): ");
+            wrkCheck.forEach((scenario, result) -> md.append(scenario.name())
+                    .append(String.format(" %.0f req/s, %d non-2xx; ", result.perSecond(), result.errorResponses())));
+        }
+        md.append("\n\n## Resident memory after the load (VmRSS)\n\n| server | MiB |\n|---|---|\n");
+        residentAfterLoad.forEach((server, mib) ->
+                md.append("| ").append(server).append(" | ").append(mib).append(" |\n"));
+
+        if (client != null) {
+            md.append("\n## The client (JMH, ")
+                    .append(client.how())
+                    .append(")\n\n| call | median | allocated per call |\n|---|---|---|\n");
+            md.append(String.format(
+                    "| `ContactCardClient.get` | %.1f µs | %,.0f B |%n", client.clientMicros(), client.clientBytes()));
+            md.append(String.format(
+                    "| raw `HttpClient` GET + Jackson | %.1f µs | %,.0f B |%n", client.rawMicros(), client.rawBytes()));
+            md.append(String.format(
+                    "| **ratio** | **%.2f×** | **%.2f×** |%n",
+                    client.clientMicros() / client.rawMicros(), client.clientBytes() / client.rawBytes()));
+        }
+
+        if (!startups.isEmpty()) {
+            md.append("\n## Start-up: launch to the first 200 on `/actuator/health`\n\n");
+            md.append("| launch | median | every launch | RSS when ready |\n|---|---|---|---|\n");
+            for (Startup startup : startups) {
+                md.append("| ")
+                        .append(startup.name())
+                        .append(" | ")
+                        .append(seconds(startup.median()))
+                        .append(" | ")
+                        .append(startup.launches().stream()
+                                .map(Results::seconds)
+                                .toList())
+                        .append(" | ")
+                        .append(startup.residentMib())
+                        .append(" MiB |\n");
+            }
+            md.append("\nCommands:\n\n");
+            startups.forEach(startup -> md.append("- ")
+                    .append(startup.name())
+                    .append(": `")
+                    .append(startup.command())
+                    .append("`\n"));
+        }
+        return md.toString();
+    }
+
+    private static void target(
+            StringBuilder md, String measure, double value, String target, double bound, boolean atLeast) {
+        boolean met = atLeast ? value >= bound : value <= bound;
+        md.append("| ")
+                .append(measure)
+                .append(" | ")
+                .append(String.format("%.2f×", value))
+                .append(" | ")
+                .append(target)
+                .append(" | ")
+                .append(met ? "yes" : "**no**")
+                .append(" |\n");
+    }
+
+    private static String millis(double micros) {
+        return String.format("%.2f ms", micros / 1000);
+    }
+
+    static String seconds(Duration duration) {
+        return String.format("%.2f s", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.contactcard.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server the benchmark started in its own process (a JVM, or Maven forking one), on a free
+ * loopback port; {@link #close()} stops it and every process it started.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final HttpClient PROBE = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(1))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+
+    final String name;
+    final int port;
+    private final Process process;
+    private final long startedNanos;
+    private final Path log;
+
+    private ServerProcess(String name, int port, Process process, long startedNanos, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.startedNanos = startedNanos;
+        this.log = log;
+    }
+
+    /** Starts {@code command} with {@code PORT} set to a free port; output goes to {@code log}. */
+    static ServerProcess start(
+            String name, List<String> command, Map<String, String> environment, Path workDir, Path log)
+            throws IOException {
+        int port = freePort();
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
+        long started = System.nanoTime();
+        return new ServerProcess(name, port, builder.start(), started, log);
+    }
+
+    /** {@code java <options> -jar <jar>} (or a main class on a classpath, as {@code target}). */
+    static List<String> java(List<String> jvmOptions, String... target) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(target));
+        return command;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Waits for the first 200 on {@code /actuator/health}; returns the time since the launch. */
+    Duration awaitReady(Duration timeout) throws InterruptedException {
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = startedNanos + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (PROBE.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - startedNanos);
+                }
+            } catch (ConnectException notYet) {
+                // Not listening yet.
+            } catch (IOException notYet) {
+                // Listening, not answering yet.
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException(
+                name + " did not answer 200 on /actuator/health within " + timeout + "; see " + log);
+    }
+
+    /**
+     * Resident memory of the server's JVM in MiB, from {@code /proc/<pid>/status}: the launched
+     * process itself, or (for Maven's {@code spring-boot:run}) the JVM it forked.
+     */
+    long residentMib() {
+        ProcessHandle jvm = process.toHandle()
+                .descendants()
+                .filter(child -> child.info().commandLine().orElse("").contains("ContactCardSandboxApplication"))
+                .findFirst()
+                .orElse(process.toHandle());
+        try {
+            Matcher matcher = VM_RSS.matcher(Files.readString(Path.of("/proc", Long.toString(jvm.pid()), "status")));
+            return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024 : -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        List<ProcessHandle> children = process.toHandle().descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        for (ProcessHandle child : children) {
+            child.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
+                child.destroyForcibly();
+                return child;
+            });
+        }
+        process.waitFor();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+}

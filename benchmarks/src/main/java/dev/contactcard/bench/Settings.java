@@ -1,0 +1,97 @@
+package dev.contactcard.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one benchmark run does, read from system properties ({@code bench.*}); the bench profile
+ * of {@code benchmarks/pom.xml} sets them for the full run, {@link #smoke} is the one-round run of
+ * the default build.
+ *
+ * @param serverJar      the sandbox's executable jar
+ * @param projectRoot    the checkout, for {@code ./mvnw ... spring-boot:run}; null to skip that launch
+ * @param output         where the Markdown table goes
+ * @param jvmOptions     the documented JVM options of the sandbox launches
+ * @param rounds         interleaved rounds of every scenario on every server
+ * @param measure        how long each scenario runs per server and round
+ * @param warmup         the warm-up of each scenario on each server, before the first round
+ * @param connections    concurrent connections of the load generator
+ * @param threads        threads of the load generator
+ * @param seedCards      cards created on every server before the load, read and updated by it
+ * @param launches       launches per start-up measurement (the median is reported)
+ * @param startupVariants whether to measure the start-up options that might pay (lazy init, CDS...)
+ * @param jmhFull        a full JMH run (forked, several iterations) or a few in-process iterations
+ * @param forceJavaLoad  use the Java load generator even where wrk is installed (then, where wrk is
+ *                       installed, one short wrk run per scenario still checks its scripts)
+ */
+record Settings(
+        Path serverJar,
+        Path projectRoot,
+        Path output,
+        List<String> jvmOptions,
+        int rounds,
+        Duration measure,
+        Duration warmup,
+        int connections,
+        int threads,
+        int seedCards,
+        int launches,
+        boolean startupVariants,
+        boolean jmhFull,
+        boolean forceJavaLoad) {
+
+    static Settings fromSystemProperties() {
+        String root = System.getProperty("bench.project.root");
+        int seconds = Integer.getInteger("bench.seconds", 8);
+        return new Settings(
+                Path.of(required("bench.server.jar")),
+                root == null || root.isBlank() ? null : Path.of(root),
+                Path.of(System.getProperty("bench.output", "target/benchmark-results.md")),
+                options(System.getProperty("bench.jvm.options", "")),
+                Integer.getInteger("bench.rounds", 3),
+                Duration.ofSeconds(seconds),
+                Duration.ofSeconds(Math.max(2, seconds / 2)),
+                Integer.getInteger("bench.connections", 16),
+                Integer.getInteger("bench.threads", 2),
+                Integer.getInteger("bench.seed", 200),
+                Integer.getInteger("bench.launches", 5),
+                Boolean.parseBoolean(System.getProperty("bench.startup.variants", "true")),
+                true,
+                Boolean.getBoolean("bench.java.load"));
+    }
+
+    /** A few seconds: every part of the harness runs once, on tiny durations. */
+    static Settings smoke(Path serverJar, Path output, List<String> jvmOptions) {
+        return new Settings(
+                serverJar,
+                null,
+                output,
+                jvmOptions,
+                1,
+                Duration.ofMillis(400),
+                Duration.ofMillis(200),
+                4,
+                2,
+                20,
+                0,
+                false,
+                false,
+                true);
+    }
+
+    static List<String> options(String options) {
+        return Arrays.stream(options.trim().split("\\s+"))
+                .filter(option -> !option.isEmpty())
+                .toList();
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set (see benchmarks/README.md)");
+        }
+        return value;
+    }
+}

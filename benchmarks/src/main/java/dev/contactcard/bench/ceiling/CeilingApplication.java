@@ -1,0 +1,40 @@
+package dev.contactcard.bench.ceiling;
+
+import dev.contactcard.server.generated.api.ContactCardApi;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.HandlerTypePredicate;
+import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The framework's ceiling: a Spring Boot application whose only controller implements the same
+ * generated {@link ContactCardApi} as the sandbox, on the same paths, keeping cards in a map. No
+ * authentication, no validation, no database: what the sandbox would cost if it did nothing but
+ * Spring MVC and Jackson. Started by the benchmark in its own JVM, with the sandbox's JVM options.
+ */
+@SpringBootApplication
+public class CeilingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(CeilingApplication.class);
+        // Not the sandbox's application.yaml (on this classpath with the generated interface).
+        application.setDefaultProperties(Map.of(
+                "spring.config.name", "ceiling",
+                "spring.main.banner-mode", "off",
+                "management.endpoints.web.exposure.include", "health"));
+        application.run(args);
+    }
+
+    @Bean
+    WebMvcConfigurer basePath() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configurePathMatch(PathMatchConfigurer configurer) {
+                configurer.addPathPrefix("/api/partner", HandlerTypePredicate.forAssignableType(ContactCardApi.class));
+            }
+        };
+    }
+}
