@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkRun {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -103,7 +103,7 @@ public final class BenchmarkRun {
                 }
             }
             if (settings.forceJavaLoad() && WrkLoad.installed()) {
-                WrkLoad wrk = new WrkLoad(work.resolve("wrk"), 1, 2, settings.seedCards());
+                WrkLoad wrk = new WrkLoad(work.resolve("wrk"), 2, 2, settings.seedCards());
                 for (Scenario scenario : Scenario.values()) {
                     results.wrkCheck.put(
                             scenario, wrk.run(scenario, servers.get(2).baseUrl(), run++, Duration.ofSeconds(1)));

@@ -21,7 +21,7 @@ final class WrkLoad implements LoadGenerator {
             "BENCH requests=(\\d+) duration_us=(\\d+) p50_us=(\\d+) p99_us=(\\d+) status_errors=(\\d+) socket_errors=(\\d+)");
 
     private static final String COMMON = """
-            local tid = 0
+            -- tid: set on each thread's own Lua state by setup() below (a global, not a local).
             local threads = 0
             local i = 0
             local seed = tonumber(os.getenv("BENCH_SEED"))
@@ -32,6 +32,10 @@ final class WrkLoad implements LoadGenerator {
             function setup(thread)
               thread:set("tid", threads)
               threads = threads + 1
+            end
+
+            function init(args)
+              tid = tid or 0
             end
 
             function done(summary, latency, requests)
