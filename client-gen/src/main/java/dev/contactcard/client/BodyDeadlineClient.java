@@ -3,6 +3,7 @@ package dev.contactcard.client;
 import feign.Client;
 import feign.Request;
 import feign.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -62,6 +63,7 @@ final class BodyDeadlineClient implements Client {
             return response;
         }
         long timeoutMillis = options.readTimeoutMillis();
+        Integer length = response.body().length();
         InputStream body = response.body().asInputStream();
         // Set before the stream is closed: the reader can see the close before the alarm task ends.
         AtomicBoolean fired = new AtomicBoolean();
@@ -73,7 +75,7 @@ final class BodyDeadlineClient implements Client {
                 timeoutMillis,
                 TimeUnit.MILLISECONDS);
         try {
-            return response.toBuilder().body(body.readAllBytes()).build();
+            return response.toBuilder().body(readAll(body, length)).build();
         } catch (IOException e) {
             // The transport's own socket timeout (the same read timeout, counted from the last byte)
             // can end the read a moment before the alarm: the same timeout, reported the same way.
@@ -87,6 +89,27 @@ final class BodyDeadlineClient implements Client {
             alarm.cancel(false);
             closeQuietly(body);
         }
+    }
+
+    /**
+     * The whole body. With a {@code Content-Length}, into an array of that size: {@code
+     * readAllBytes()} would allocate 8 KiB for every body, however small.
+     */
+    static byte[] readAll(InputStream body, Integer length) throws IOException {
+        if (length == null || length < 0) {
+            return body.readAllBytes();
+        }
+        byte[] announced = body.readNBytes(length);
+        int next = body.read();
+        if (next < 0) {
+            return announced;
+        }
+        // More than announced: read it all anyway, and let the decoder judge it.
+        ByteArrayOutputStream all = new ByteArrayOutputStream(length + 1024);
+        all.write(announced);
+        all.write(next);
+        body.transferTo(all);
+        return all.toByteArray();
     }
 
     private static HttpTimeoutException timedOut(long timeoutMillis) {

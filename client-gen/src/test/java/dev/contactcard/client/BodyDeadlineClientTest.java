@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import feign.Request;
 import feign.Response;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -15,6 +16,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BodyDeadlineClientTest {
 
@@ -85,5 +88,14 @@ class BodyDeadlineClientTest {
                 .isInstanceOf(HttpTimeoutException.class)
                 .hasMessage("response body not received within the read timeout of 10000 ms")
                 .hasCauseInstanceOf(SocketTimeoutException.class);
+    }
+
+    @ParameterizedTest(name = "announced {1} bytes")
+    @CsvSource({"'{\"contact_cards\":[]}', 20", "'{\"contact_cards\":[]}', ", "'{\"contact_cards\":[]}', 5", "'', 0"})
+    void theWholeBodyIsReadWhateverLengthWasAnnounced(String body, Integer announced) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(BodyDeadlineClient.readAll(new ByteArrayInputStream(bytes), announced))
+                .isEqualTo(bytes);
     }
 }
