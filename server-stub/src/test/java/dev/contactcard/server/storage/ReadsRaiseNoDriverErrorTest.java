@@ -1,0 +1,42 @@
+package dev.contactcard.server.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contactcard.server.ContactCardProperties;
+import dev.contactcard.server.ContactCardProperties.StorageMode;
+import dev.contactcard.server.card.ContactCardRecord;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reading cards raises no error inside the driver: H2 in file mode writes every driver error,
+ * with its stack trace, to {@code contact-cards.trace.db}, so a read that raised one (a row
+ * mapper probing for a column name that is not there) would grow that file by kilobytes per card
+ * read and spend most of its time doing so.
+ */
+class ReadsRaiseNoDriverErrorTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void findingAndListingCardsWritesNoErrorTrace() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(
+                StorageConfiguration.jdbcUrl(new ContactCardProperties.Storage(StorageMode.FILE, dataDir.toString())));
+        dataSource.setUser("sa");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        JdbcContactCardRepository repository = new JdbcContactCardRepository(JdbcClient.create(dataSource));
+        repository.save(ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
+
+        assertThat(repository.find("sandbox", "+15551234567"))
+                .hasValueSatisfying(card -> assertThat(card.lastName()).isEqualTo("Doe"));
+        assertThat(repository.findAll("sandbox")).hasSize(1);
+
+        assertThat(dataDir.resolve("contact-cards.trace.db")).doesNotExist();
+    }
+}
