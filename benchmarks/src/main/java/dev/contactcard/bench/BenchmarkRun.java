@@ -208,6 +208,25 @@ public final class BenchmarkRun {
                             extracted.toString()),
                     data,
                     settings.launches()));
+            results.startups.add(startup(
+                    "+ AppCDS + C1 only",
+                    ServerProcess.java(
+                            plus(
+                                    documented,
+                                    "-XX:SharedArchiveFile=" + work.resolve("sandbox.jsa"),
+                                    "-XX:TieredStopAtLevel=1"),
+                            "-jar",
+                            extracted.toString()),
+                    data,
+                    settings.launches()));
+            // What Flyway's start-up costs: the schema exists (the warm-up launch created it), so
+            // this launch serves requests; it is a measurement, not an option (a new data
+            // directory needs the migrations).
+            results.startups.add(startup(
+                    "+ Flyway off (measurement only)",
+                    ServerProcess.java(plus(documented, "-Dspring.flyway.enabled=false"), "-jar", jar),
+                    data,
+                    settings.launches()));
         }
         if (settings.projectRoot() != null) {
             Path mvnw = settings.projectRoot().resolve("mvnw").toAbsolutePath().normalize();
@@ -244,7 +263,8 @@ public final class BenchmarkRun {
                         options,
                         "-XX:ArchiveClassesAtExit=" + work.resolve("sandbox.jsa"),
                         "-Dspring.context.exit=onRefresh",
-                        "-Dcontactcard.storage.mode=memory"),
+                        // File storage, as the measured launches: H2, Hikari and Flyway are archived too.
+                        "-Dcontactcard.storage.data-dir=" + work.resolve("data-training")),
                 "-jar",
                 jar.toString()));
         return jar;
@@ -309,7 +329,7 @@ public final class BenchmarkRun {
                     .warmupTime(TimeValue.milliseconds(200))
                     .measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(300));
-            how = "smoke: in-process, 200 ms warm-up, 300 ms measurement";
+            how = "quick: in-process, 200 ms warm-up, 300 ms measurement";
         }
         Collection<RunResult> runs = new Runner(options.build()).run();
         RunResult client = find(runs, "client");

@@ -7,8 +7,7 @@ import java.util.List;
 
 /**
  * What one benchmark run does, read from system properties ({@code bench.*}); the bench profile
- * of {@code benchmarks/pom.xml} sets them for the full run, {@link #smoke} is the one-round run of
- * the default build.
+ * of {@code benchmarks/pom.xml} sets them for the full run.
  *
  * @param serverJar      the sandbox's executable jar
  * @param projectRoot    the checkout, for {@code ./mvnw ... spring-boot:run}; null to skip that launch
@@ -23,6 +22,7 @@ import java.util.List;
  * @param launches       launches per start-up measurement (the median is reported)
  * @param startupVariants whether to measure the start-up options that might pay (lazy init, CDS...)
  * @param jmhFull        a full JMH run (forked, several iterations) or a few in-process iterations
+ *                       ({@code -Dbench.jmh.quick=true})
  * @param forceJavaLoad  use the Java load generator even where wrk is installed (then, where wrk is
  *                       installed, one short wrk run per scenario still checks its scripts)
  */
@@ -58,27 +58,8 @@ record Settings(
                 Integer.getInteger("bench.seed", 200),
                 Integer.getInteger("bench.launches", 5),
                 Boolean.parseBoolean(System.getProperty("bench.startup.variants", "true")),
-                true,
+                !Boolean.getBoolean("bench.jmh.quick"),
                 Boolean.getBoolean("bench.java.load"));
-    }
-
-    /** A few seconds: every part of the harness runs once, on tiny durations. */
-    static Settings smoke(Path serverJar, Path output, List<String> jvmOptions) {
-        return new Settings(
-                serverJar,
-                null,
-                output,
-                jvmOptions,
-                1,
-                Duration.ofMillis(400),
-                Duration.ofMillis(200),
-                4,
-                2,
-                20,
-                0,
-                false,
-                false,
-                true);
     }
 
     static List<String> options(String options) {

@@ -2,43 +2,121 @@ package dev.contactcard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The harness, once, on tiny durations: every server starts, every scenario runs on every server
- * without an error answer, the client benchmark runs, and the table is written. No figure is
- * judged: benchmarks are not tests.
+ * The harness in about a second, so that it cannot rot unnoticed: the load generator drives every
+ * scenario against a tiny in-process server standing in for the three servers, and the table
+ * writer turns the rounds into the Markdown the README quotes. No jar is started and no figure is
+ * judged (benchmarks are not tests); the full run is {@code ./mvnw -B -Pbench verify}.
  */
 class BenchmarkSmokeTest {
 
-    @Test
-    void oneTinyRoundRunsEveryPartOfTheHarnessAndWritesTheTable() throws Exception {
-        Path output = Path.of("target", "smoke", "benchmark-results.md");
-        Settings smoke = Settings.smoke(
-                Path.of(System.getProperty("bench.server.jar")),
-                output,
-                Settings.options(System.getProperty("bench.jvm.options", "")));
+    private static final Duration ROUND = Duration.ofMillis(100);
+    private static final byte[] CARD = ("{\"contact_cards\":[{\"phone_number\":\"+15550000000\","
+                    + "\"first_name\":\"Bench\",\"is_active\":true}]}")
+            .getBytes(StandardCharsets.UTF_8);
 
-        Results results = new BenchmarkRun(smoke).run();
+    private HttpServer server;
+    private ExecutorService executor;
 
-        assertThat(results.load).containsOnlyKeys(Scenario.values());
-        results.load.forEach((scenario, servers) -> {
-            assertThat(servers).containsOnlyKeys(Results.FILE, Results.MEMORY, Results.CEILING);
-            servers.forEach((server, rounds) -> assertThat(rounds)
-                    .as("%s on %s", scenario, server)
-                    .hasSize(1)
-                    .allSatisfy(round ->
-                            assertThat(round.clean()).as(round.toString()).isTrue()));
+    @BeforeEach
+    void startAnApiShapedServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
+        server.createContext(Scenario.PATH, exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                in.readAllBytes();
+            }
+            boolean authorized = ("Bearer " + Scenario.API_KEY)
+                    .equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(authorized ? 200 : 401, CARD.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(CARD);
+            }
         });
-        results.wrkCheck.forEach((scenario, result) ->
-                assertThat(result.clean()).as("wrk %s: %s", scenario, result).isTrue());
-        assertThat(results.residentAfterLoad)
-                .allSatisfy((server, mib) -> assertThat(mib).isPositive());
-        assertThat(results.client.clientMicros()).isPositive();
-        assertThat(results.client.rawBytes()).isPositive();
-        assertThat(Files.readString(output))
-                .contains("## Targets", "GET by phone", "POST of a new number", "PATCH of a card", Results.CEILING);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Test
+    void interleavedRoundsOfEveryScenarioBecomeTheTableWithItsTargets() throws Exception {
+        String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        JavaLoad generator = new JavaLoad(2, 5);
+        Results results = new Results();
+        results.machine = Machine.describe();
+        results.loadBefore = Machine.loadAverage();
+        results.generator = generator.describe();
+        results.loadSettings = "smoke";
+        results.jvmOptions = "";
+        int run = 0;
+        for (Scenario scenario : Scenario.values()) {
+            for (String name : List.of(Results.FILE, Results.MEMORY, Results.CEILING)) {
+                results.add(scenario, name, generator.run(scenario, baseUrl, run++, ROUND));
+            }
+        }
+        results.residentAfterLoad.put(Results.FILE, 300L);
+        results.residentAfterLoad.put(Results.CEILING, 200L);
+        results.startups.add(new Results.Startup(
+                "java -jar (documented options)",
+                "java -jar sandbox.jar",
+                List.of(Duration.ofMillis(2_400), Duration.ofMillis(3_000), Duration.ofMillis(2_000)),
+                180));
+        results.client = new Results.Client(150, 100, 9_000, 3_000, "smoke");
+        results.loadAfter = Machine.loadAverage();
+
+        results.load.forEach((scenario, servers) -> servers.forEach((name, rounds) -> assertThat(rounds)
+                .as("%s on %s", scenario, name)
+                .singleElement()
+                .satisfies(
+                        round -> assertThat(round.clean()).as(round.toString()).isTrue())));
+        String table = results.markdown();
+        assertThat(table)
+                .contains("- Machine: " + results.machine)
+                .contains("| GET by phone, sandbox (file) / ceiling | ")
+                .contains("| POST, file storage / memory storage | ")
+                .contains("| `java -jar` to the first 200, median of 3 | 2.40 s | ≤ 2.5 s | yes |")
+                .contains("| resident memory after the load, sandbox, file storage | 300 MiB | ≤ 400 MB | yes |")
+                .contains("| `ContactCardClient.get` / raw `HttpClient` GET, median | 1.50× | ≤ 1.2× | **no** |")
+                .contains("| **ratio** | **1.50×** | **3.00×** |")
+                .doesNotContain("NaN", "Infinity");
+        for (Scenario scenario : Scenario.values()) {
+            assertThat(table)
+                    .contains("| " + scenario.title + " | " + Results.CEILING + " | ")
+                    .contains("| " + scenario.title + " | " + Results.FILE + " | ")
+                    .contains("| " + scenario.title + " | " + Results.MEMORY + " | ");
+        }
+    }
+
+    @Test
+    void theClientBenchmarkIsRegisteredWithJmh() throws IOException {
+        try (InputStream list = getClass().getResourceAsStream("/META-INF/BenchmarkList")) {
+            assertThat(list)
+                    .as("JMH's annotation processor wrote the benchmark list")
+                    .isNotNull();
+            assertThat(new String(list.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains(ClientBenchmark.class.getName())
+                    .contains("client", "raw");
+        }
     }
 }

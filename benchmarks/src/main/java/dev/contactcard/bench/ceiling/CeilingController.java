@@ -18,8 +18,9 @@ class CeilingController implements ContactCardApi {
 
     private final Map<String, ContactCard> cards = new ConcurrentHashMap<>();
 
+    /** The idempotency key is ignored: the benchmark sends none, and the ceiling stores nothing. */
     @Override
-    public ResponseEntity<ContactCard> createContactCard(CreateContactCardRequest request) {
+    public ResponseEntity<ContactCard> createContactCard(CreateContactCardRequest request, String idempotencyKey) {
         ContactCard card = new ContactCard(request.getPhoneNumber(), request.getFirstName(), true)
                 .lastName(request.getLastName())
                 .imageUrl(request.getImageUrl());
