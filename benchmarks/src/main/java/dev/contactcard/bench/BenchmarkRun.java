@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -127,7 +129,7 @@ public final class BenchmarkRun {
     }
 
     private static Map<String, List<LoadResult>> ordered(Map<String, List<LoadResult>> byServer) {
-        Map<String, List<LoadResult>> ordered = new java.util.LinkedHashMap<>();
+        Map<String, List<LoadResult>> ordered = new LinkedHashMap<>();
         for (String server : List.of(Results.FILE, Results.MEMORY, Results.CEILING)) {
             if (byServer.containsKey(server)) {
                 ordered.put(server, byServer.get(server));
@@ -175,67 +177,87 @@ public final class BenchmarkRun {
         }
     }
 
+    /** One launch command of the start-up measurement. */
+    private record Launch(String name, List<String> command) {}
+
+    /**
+     * Every launch command {@link Settings#launches()} times, interleaved: launch 1 of every
+     * command, then launch 2 of every command (a different one first), and so on, so that a change
+     * in what else runs on the machine falls on every command alike.
+     */
     private void measureStartup(Results results) throws Exception {
         Path data = work.resolve("data-startup");
         List<String> documented = settings.jvmOptions();
         String jar = settings.serverJar().toString();
         // One launch first, not counted: it creates the database and warms the page cache.
-        startup("warm-up", ServerProcess.java(documented, "-jar", jar), data, 1);
-        results.startups.add(startup(
-                "java -jar (documented options)",
-                ServerProcess.java(documented, "-jar", jar),
-                data,
-                settings.launches()));
+        try (ServerProcess warmUp = launch(new Launch("warm-up", ServerProcess.java(documented, "-jar", jar)), data)) {
+            warmUp.awaitReady(READY_TIMEOUT);
+        }
+        List<Launch> launches = new ArrayList<>();
+        launches.add(new Launch("java -jar (documented options)", ServerProcess.java(documented, "-jar", jar)));
         if (settings.startupVariants()) {
-            results.startups.add(startup(
-                    "java -jar (JVM defaults)", ServerProcess.java(List.of(), "-jar", jar), data, settings.launches()));
-            results.startups.add(startup(
+            launches.add(new Launch("java -jar (JVM defaults)", ServerProcess.java(List.of(), "-jar", jar)));
+            launches.add(new Launch(
                     "+ lazy initialization",
-                    ServerProcess.java(plus(documented, "-Dspring.main.lazy-initialization=true"), "-jar", jar),
-                    data,
-                    settings.launches()));
-            results.startups.add(startup(
+                    ServerProcess.java(plus(documented, "-Dspring.main.lazy-initialization=true"), "-jar", jar)));
+            launches.add(new Launch(
                     "+ C1 only (-XX:TieredStopAtLevel=1)",
-                    ServerProcess.java(plus(documented, "-XX:TieredStopAtLevel=1"), "-jar", jar),
-                    data,
-                    settings.launches()));
+                    ServerProcess.java(plus(documented, "-XX:TieredStopAtLevel=1"), "-jar", jar)));
             Path extracted = extractWithClassDataSharing(documented);
-            results.startups.add(startup(
+            String archive = "-XX:SharedArchiveFile=" + work.resolve("sandbox.jsa");
+            launches.add(new Launch(
                     "+ AppCDS (extracted jar, dynamic archive)",
-                    ServerProcess.java(
-                            plus(documented, "-XX:SharedArchiveFile=" + work.resolve("sandbox.jsa")),
-                            "-jar",
-                            extracted.toString()),
-                    data,
-                    settings.launches()));
-            results.startups.add(startup(
+                    ServerProcess.java(plus(documented, archive), "-jar", extracted.toString())));
+            launches.add(new Launch(
                     "+ AppCDS + C1 only",
                     ServerProcess.java(
-                            plus(
-                                    documented,
-                                    "-XX:SharedArchiveFile=" + work.resolve("sandbox.jsa"),
-                                    "-XX:TieredStopAtLevel=1"),
-                            "-jar",
-                            extracted.toString()),
-                    data,
-                    settings.launches()));
+                            plus(documented, archive, "-XX:TieredStopAtLevel=1"), "-jar", extracted.toString())));
             // What Flyway's start-up costs: the schema exists (the warm-up launch created it), so
             // this launch serves requests; it is a measurement, not an option (a new data
             // directory needs the migrations).
-            results.startups.add(startup(
+            launches.add(new Launch(
                     "+ Flyway off (measurement only)",
-                    ServerProcess.java(plus(documented, "-Dspring.flyway.enabled=false"), "-jar", jar),
-                    data,
-                    settings.launches()));
+                    ServerProcess.java(plus(documented, "-Dspring.flyway.enabled=false"), "-jar", jar)));
         }
         if (settings.projectRoot() != null) {
             Path mvnw = settings.projectRoot().resolve("mvnw").toAbsolutePath().normalize();
-            results.startups.add(startup(
+            launches.add(new Launch(
                     "./mvnw -B -pl server-stub -am spring-boot:run",
-                    List.of(mvnw.toString(), "-B", "-q", "-pl", "server-stub", "-am", "spring-boot:run"),
-                    data,
-                    settings.launches()));
+                    List.of(mvnw.toString(), "-B", "-q", "-pl", "server-stub", "-am", "spring-boot:run")));
         }
+        Map<Launch, List<Duration>> times = new LinkedHashMap<>();
+        Map<Launch, Long> resident = new HashMap<>();
+        launches.forEach(launch -> times.put(launch, new ArrayList<>()));
+        for (int round = 0; round < settings.launches(); round++) {
+            for (int i = 0; i < launches.size(); i++) {
+                Launch launch = launches.get((i + round) % launches.size());
+                try (ServerProcess server = launch(launch, data)) {
+                    times.get(launch).add(server.awaitReady(READY_TIMEOUT));
+                    resident.put(launch, server.residentMib());
+                }
+            }
+        }
+        times.forEach((launch, measured) -> results.startups.add(
+                new Results.Startup(launch.name(), shown(launch), measured, resident.get(launch))));
+    }
+
+    private ServerProcess launch(Launch launch, Path data) throws IOException {
+        return ServerProcess.start(
+                launch.name(),
+                launch.command(),
+                Map.of("CONTACT_CARD_DATA_DIR", data.toAbsolutePath().toString()),
+                launch.name().startsWith("./mvnw") ? settings.projectRoot() : work,
+                work.resolve("logs").resolve("startup.log"));
+    }
+
+    private String shown(Launch launch) {
+        return String.join(" ", launch.command())
+                .replace(
+                        settings.serverJar().toString(),
+                        "server-stub/target/" + settings.serverJar().getFileName())
+                .replace(work.toString(), "bench-work")
+                .replaceAll("^\\S*/bin/java", "java")
+                .replaceAll("^\\S*/mvnw", "./mvnw");
     }
 
     /**
@@ -281,31 +303,6 @@ public final class BenchmarkRun {
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
         }
-    }
-
-    private Results.Startup startup(String name, List<String> command, Path data, int launches) throws Exception {
-        List<Duration> times = new ArrayList<>();
-        long resident = 0;
-        Path dir = name.startsWith("./mvnw") ? settings.projectRoot() : work;
-        for (int launch = 0; launch < launches; launch++) {
-            try (ServerProcess server = ServerProcess.start(
-                    name,
-                    command,
-                    Map.of("CONTACT_CARD_DATA_DIR", data.toAbsolutePath().toString()),
-                    dir,
-                    work.resolve("logs").resolve("startup.log"))) {
-                times.add(server.awaitReady(READY_TIMEOUT));
-                resident = server.residentMib();
-            }
-        }
-        String shown = String.join(" ", command)
-                .replace(
-                        settings.serverJar().toString(),
-                        "server-stub/target/" + settings.serverJar().getFileName())
-                .replace(work.toString(), "bench-work")
-                .replaceAll("^\\S*/bin/java", "java")
-                .replaceAll("^\\S*/mvnw", "./mvnw");
-        return new Results.Startup(name, shown, times, resident);
     }
 
     private Results.Client measureClient(ServerProcess server) throws Exception {
