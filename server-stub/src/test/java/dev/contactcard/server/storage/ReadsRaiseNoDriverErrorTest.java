@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contactcard.server.ContactCardProperties;
 import dev.contactcard.server.ContactCardProperties.StorageMode;
 import dev.contactcard.server.card.ContactCardRecord;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -24,19 +28,32 @@ class ReadsRaiseNoDriverErrorTest {
     Path dataDir;
 
     @Test
-    void findingAndListingCardsWritesNoErrorTrace() {
+    void findingAndListingCardsWritesNoErrorTrace() throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(
                 StorageConfiguration.jdbcUrl(new ContactCardProperties.Storage(StorageMode.FILE, dataDir.toString())));
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        JdbcContactCardRepository repository = new JdbcContactCardRepository(JdbcClient.create(dataSource));
-        repository.save(ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
+        // Held open as the sandbox's connection pool does: without it the database closes with the
+        // last connection after each step, and H2 logs that close in the trace file too.
+        try (Connection keepsTheDatabaseOpen = dataSource.getConnection()) {
+            Flyway.configure().dataSource(dataSource).load().migrate();
+            JdbcContactCardRepository repository = new JdbcContactCardRepository(JdbcClient.create(dataSource));
+            repository.save(ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
 
-        assertThat(repository.find("sandbox", "+15551234567"))
-                .hasValueSatisfying(card -> assertThat(card.lastName()).isEqualTo("Doe"));
-        assertThat(repository.findAll("sandbox")).hasSize(1);
+            assertThat(repository.find("sandbox", "+15551234567"))
+                    .hasValueSatisfying(card -> assertThat(card.lastName()).isEqualTo("Doe"));
+            assertThat(repository.findAll("sandbox")).hasSize(1);
 
-        assertThat(dataDir.resolve("contact-cards.trace.db")).doesNotExist();
+            Path trace = dataDir.resolve("contact-cards.trace.db");
+            assertThat(trace).as(() -> "H2 wrote errors: " + read(trace)).doesNotExist();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 }
