@@ -305,38 +305,64 @@ public final class BenchmarkRun {
         }
     }
 
+    /**
+     * The client against the raw GET in alternating passes (client then raw, then raw then
+     * client, ...), each pass one JMH run of both: the ratio is the median of the passes' ratios,
+     * so a burst of load elsewhere on the machine falls on both sides of one pass.
+     */
     private Results.Client measureClient(ServerProcess server) throws Exception {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(ClientBenchmark.class.getName() + "\\.")
-                .param("baseUrl", server.baseUrl() + "/api/partner")
-                .param("phoneNumber", Scenario.seeded(0))
-                .addProfiler(GCProfiler.class)
-                .shouldFailOnError(true);
-        String how;
-        if (settings.jmhFull()) {
-            options.forks(1)
-                    .warmupIterations(5)
-                    .warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5)
-                    .measurementTime(TimeValue.seconds(2));
-            how = "1 fork, 5 × 1 s warm-up, 5 × 2 s measurement, sample mode, one thread, against the memory sandbox";
-        } else {
-            options.forks(0)
-                    .warmupIterations(1)
-                    .warmupTime(TimeValue.milliseconds(200))
-                    .measurementIterations(1)
-                    .measurementTime(TimeValue.milliseconds(300));
-            how = "quick: in-process, 200 ms warm-up, 300 ms measurement";
+        int passes = settings.jmhFull() ? 3 : 1;
+        String how = settings.jmhFull()
+                ? passes + " alternating passes, each 1 fork per benchmark, 3 × 1 s warm-up, 3 × 2 s"
+                        + " measurement, sample mode, one thread, against the memory sandbox"
+                : "quick: in-process, 200 ms warm-up, 300 ms measurement";
+        List<Double> clientMedians = new ArrayList<>();
+        List<Double> rawMedians = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> clientBytes = new ArrayList<>();
+        List<Double> rawBytes = new ArrayList<>();
+        for (int pass = 0; pass < passes; pass++) {
+            List<String> order = pass % 2 == 0 ? List.of("client", "raw") : List.of("raw", "client");
+            Map<String, RunResult> byMethod = new HashMap<>();
+            for (String method : order) {
+                ChainedOptionsBuilder options = new OptionsBuilder()
+                        .include(ClientBenchmark.class.getName() + "\\." + method + "$")
+                        .param("baseUrl", server.baseUrl() + "/api/partner")
+                        .param("phoneNumber", Scenario.seeded(0))
+                        .addProfiler(GCProfiler.class)
+                        .shouldFailOnError(true);
+                if (settings.jmhFull()) {
+                    options.forks(1)
+                            .warmupIterations(3)
+                            .warmupTime(TimeValue.seconds(1))
+                            .measurementIterations(3)
+                            .measurementTime(TimeValue.seconds(2));
+                } else {
+                    options.forks(0)
+                            .warmupIterations(1)
+                            .warmupTime(TimeValue.milliseconds(200))
+                            .measurementIterations(1)
+                            .measurementTime(TimeValue.milliseconds(300));
+                }
+                byMethod.put(method, find(new Runner(options.build()).run(), method));
+            }
+            double client =
+                    byMethod.get("client").getPrimaryResult().getStatistics().getPercentile(50);
+            double raw = byMethod.get("raw").getPrimaryResult().getStatistics().getPercentile(50);
+            clientMedians.add(client);
+            rawMedians.add(raw);
+            ratios.add(client / raw);
+            clientBytes.add(allocated(byMethod.get("client")));
+            rawBytes.add(allocated(byMethod.get("raw")));
         }
-        Collection<RunResult> runs = new Runner(options.build()).run();
-        RunResult client = find(runs, "client");
-        RunResult raw = find(runs, "raw");
         return new Results.Client(
-                client.getPrimaryResult().getStatistics().getPercentile(50),
-                raw.getPrimaryResult().getStatistics().getPercentile(50),
-                allocated(client),
-                allocated(raw),
-                how);
+                medianOf(clientMedians), medianOf(rawMedians), medianOf(clientBytes), medianOf(rawBytes), ratios, how);
+    }
+
+    private static double medianOf(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static RunResult find(Collection<RunResult> runs, String method) {
