@@ -311,7 +311,7 @@ public final class BenchmarkRun {
      * so a burst of load elsewhere on the machine falls on both sides of one pass.
      */
     private Results.Client measureClient(ServerProcess server) throws Exception {
-        int passes = settings.jmhFull() ? 3 : 1;
+        int passes = settings.jmhFull() ? 5 : 1;
         String how = settings.jmhFull()
                 ? passes + " alternating passes, each 1 fork per benchmark, 3 × 1 s warm-up, 3 × 2 s"
                         + " measurement, sample mode, one thread, against the memory sandbox"
