@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Bounds the reading of a response body by the read timeout, which the JDK's HTTP client applies
- * only until the response headers arrive: without this, a server that sends its headers and then
- * stalls would hold a call for as long as the connection lives.
+ * Bounds the reading of a whole response body by the read timeout. The transport's own read
+ * timeout is a socket timeout, counted afresh at every byte: without this, a server that sends its
+ * headers and then a byte now and then would hold a call for as long as it likes.
  *
  * <p>The body is read into memory (the API's bodies are small) while an alarm armed for the read
  * timeout waits to close the stream; a read the alarm cut short fails as an {@link

@@ -94,7 +94,8 @@ class OwnClientAgainstTheSandboxTest {
 
         assertThat(retried).isEqualTo(first);
         ApiException anotherCreate = catchThrowableOfType(
-                ApiException.class, () -> api.createContactCard(create, UUID.randomUUID().toString()));
+                ApiException.class,
+                () -> api.createContactCard(create, UUID.randomUUID().toString()));
         assertThat(anotherCreate.getCode()).isEqualTo(409);
         assertThat(errorOf(anotherCreate).getError().getCode()).isEqualTo(2014);
     }
