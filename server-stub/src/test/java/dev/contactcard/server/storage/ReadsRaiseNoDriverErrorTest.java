@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reading cards raises no error inside the driver: H2 in file mode writes every driver error,
@@ -30,19 +34,25 @@ class ReadsRaiseNoDriverErrorTest {
     @Test
     void findingAndListingCardsWritesNoErrorTrace() throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(
-                StorageConfiguration.jdbcUrl(new ContactCardProperties.Storage(StorageMode.FILE, dataDir.toString())));
+        dataSource.setURL(StorageConfiguration.jdbcUrl(
+                new ContactCardProperties.Storage(StorageMode.FILE, dataDir.toString(), null, null, null)));
         dataSource.setUser("sa");
         // Held open as the sandbox's connection pool does: without it the database closes with the
         // last connection after each step, and H2 logs that close in the trace file too.
         try (Connection keepsTheDatabaseOpen = dataSource.getConnection()) {
             Flyway.configure().dataSource(dataSource).load().migrate();
-            JdbcContactCardRepository repository = new JdbcContactCardRepository(JdbcClient.create(dataSource));
+            JdbcContactCardRepository repository = new JdbcContactCardRepository(
+                    JdbcClient.create(dataSource),
+                    new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                    StorageConfiguration.LISTING_FETCH_SIZE);
             repository.save(ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
 
             assertThat(repository.find("sandbox", "+15551234567"))
                     .hasValueSatisfying(card -> assertThat(card.lastName()).isEqualTo("Doe"));
             assertThat(repository.findAll("sandbox")).hasSize(1);
+            List<ContactCardRecord> streamed = new ArrayList<>();
+            repository.forEach("sandbox", streamed::add);
+            assertThat(streamed).hasSize(1);
 
             Path trace = dataDir.resolve("contact-cards.trace.db");
             assertThat(trace).as(() -> "H2 wrote errors: " + read(trace)).doesNotExist();
