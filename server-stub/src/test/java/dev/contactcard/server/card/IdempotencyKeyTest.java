@@ -113,6 +113,7 @@ class IdempotencyKeyTest extends ApiTest {
     @Test
     void parallelRetriesWithOneKeyAllGetTheOneCard() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<String> bodies = new ArrayList<>();
         try {
             List<Future<Answer>> answers = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
@@ -120,11 +121,18 @@ class IdempotencyKeyTest extends ApiTest {
             }
             for (Future<Answer> answer : answers) {
                 assertThat(answer.get().status()).isEqualTo(200);
+                bodies.add(answer.get().body());
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(cdn.uploads()).hasSize(1);
+        // One answer for all: the card that won, image URL included. The database decides between
+        // racing requests (no lock in the process, so that instances can share it); a request that
+        // lost the race may already have rehosted the image, so the fake CDN can see more than one
+        // upload of it (a known limit, see server-stub/README.md).
+        assertThat(bodies).containsOnly(bodies.get(0));
+        assertThat(repository.findAll(PARTNER)).hasSize(1);
+        assertThat(cdn.uploads()).isNotEmpty();
     }
 
     @Test
