@@ -21,6 +21,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BodyDeadlineClientTest {
 
+    private static final Request GET = Request.create(
+            Request.HttpMethod.GET,
+            "http://127.0.0.1/api/partner/v3/contact_card",
+            Map.of(),
+            null,
+            StandardCharsets.UTF_8,
+            null);
+
     private final ScheduledThreadPoolExecutor alarms = BodyDeadlineClient.newAlarms();
 
     @AfterEach
@@ -40,17 +48,10 @@ class BodyDeadlineClientTest {
     @Test
     void aBodyReadInTimeLeavesNoAlarmQueuedBehindIt() throws Exception {
         BodyDeadlineClient client = new BodyDeadlineClient((request, options) -> answer(request), alarms);
-        Request request = Request.create(
-                Request.HttpMethod.GET,
-                "http://127.0.0.1/api/partner/v3/contact_card",
-                Map.of(),
-                null,
-                StandardCharsets.UTF_8,
-                null);
         Request.Options thirtySeconds = new Request.Options(1, TimeUnit.SECONDS, 30, TimeUnit.SECONDS, false);
 
         for (int i = 0; i < 1_000; i++) {
-            try (Response response = client.execute(request, thirtySeconds)) {
+            try (Response response = client.execute(GET, thirtySeconds)) {
                 assertThat(response.body().asInputStream().readAllBytes()).hasSize(20);
             }
         }
@@ -58,14 +59,6 @@ class BodyDeadlineClientTest {
         assertThat(alarms.getQueue()).isEmpty();
         assertThat(alarms.getCompletedTaskCount()).as("no alarm fired").isZero();
     }
-
-    private static final Request GET = Request.create(
-            Request.HttpMethod.GET,
-            "http://127.0.0.1/api/partner/v3/contact_card",
-            Map.of(),
-            null,
-            StandardCharsets.UTF_8,
-            null);
 
     @Test
     void aBodyReadEndedByTheTransportsSocketTimeoutIsTheReadTimeoutAsWhenTheAlarmEndsIt() {
