@@ -1,22 +1,14 @@
 package dev.contactcard.server.support;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -29,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * "all cards" listing: the heap left after a full collection while a slow reader keeps the answer
  * half-sent, minus the heap left after a full collection before the request.
  *
- * <p>The reader is a raw socket on loopback: it reads the status line and the headers, then stops
- * reading. The provider's write blocks as soon as the kernel's buffers are full (the sender's
+ * <p>The reader is the JDK's HTTP client on loopback: it takes the status and the headers, then
+ * stops reading the body. The provider's write blocks as soon as the kernel's buffers are full (the sender's
  * grows to 4 MiB at most here, {@code net.ipv4.tcp_wmem}; the reader's stays at its initial size
  * while nothing is read), which the measure waits for: a worker thread waiting in Tomcat's
  * blocking socket write. An answer of 10 MB (50,000 cards) is then still being produced. A provider that builds the whole list before writing it holds all of it
@@ -38,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  * every card came, in ascending phone-number order.
  */
 public final class HeapWhileListing {
-
-    private static final int READ_BUFFER = 64 * 1024;
 
     /** A card as the provider holds it: read from the database, and as the answer's model. */
     private static final List<String> CARD_CLASSES = List.of(
@@ -97,25 +87,23 @@ public final class HeapWhileListing {
             }
             before = heapAfterFullCollection();
         }
-        try (Socket socket = new Socket()) {
-            socket.setSoTimeout(30_000);
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + SpecValidatingClient.CARDS + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                            + "\r\nAuthorization: Bearer " + apiKey + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = new BufferedInputStream(socket.getInputStream(), READ_BUFFER);
-            Map<String, String> headers = readHeaders(in);
-            if (!headers.get(":status").equals("200")) {
-                throw new AssertionError("the listing answered " + headers);
+        // The JDK client hands the body over as a stream it fills only as it is read (and decodes
+        // the chunked encoding): not reading it leaves the answer half-sent.
+        HttpResponse<InputStream> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SpecValidatingClient.CARDS))
+                                .header("Authorization", "Bearer " + apiKey)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = answer.body()) {
+            if (answer.statusCode() != 200) {
+                throw new AssertionError("the listing answered " + answer.statusCode());
             }
 
             awaitAWriteBlockedOnTheSlowReader();
             long cardsAlive = liveInstances(CARD_CLASSES);
             long retained = measureBytes ? heapAfterFullCollection() - before : 0;
 
-            InputStream body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? new Chunked(in) : in;
             int cards = 0;
             boolean ascending = true;
             String previous = "";
@@ -193,71 +181,4 @@ public final class HeapWhileListing {
     }
 
     /** The status (under ":status") and the headers, names in lower case. */
-    private static Map<String, String> readHeaders(InputStream in) throws IOException {
-        Map<String, String> headers = new java.util.HashMap<>();
-        String status = readLine(in);
-        headers.put(":status", status.split(" ")[1]);
-        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-            int colon = line.indexOf(':');
-            headers.put(
-                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                    line.substring(colon + 1).trim());
-        }
-        return headers;
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("the answer ended within a line: " + line);
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    /** The body of a {@code Transfer-Encoding: chunked} answer. */
-    private static final class Chunked extends InputStream {
-
-        private final InputStream in;
-        private long left;
-        private boolean done;
-
-        Chunked(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int length) throws IOException {
-            if (done) {
-                return -1;
-            }
-            if (left == 0) {
-                String size = readLine(in);
-                left = Long.parseLong(size.split(";")[0].trim(), 16);
-                if (left == 0) {
-                    done = true;
-                    return -1;
-                }
-            }
-            int read = in.read(into, offset, (int) Math.min(length, left));
-            if (read < 0) {
-                throw new IOException("the answer ended within a chunk");
-            }
-            left -= read;
-            if (left == 0) {
-                readLine(in); // the CRLF after the chunk
-            }
-            return read;
-        }
-    }
 }
