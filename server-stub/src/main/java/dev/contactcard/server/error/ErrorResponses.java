@@ -38,8 +38,7 @@ public class ErrorResponses {
         response.setCharacterEncoding("UTF-8");
         byte[] body = jsonMapper.writeValueAsBytes(envelope(code, message));
         response.setContentLength(body.length);
-        // Not flushed: the answer is committed when the request ends, so that a valve can still
-        // mark the connection to be closed (web.UnreadBodyValve) when the body was not read.
+        // Not flushed here: the container sends it when the request ends.
         response.getOutputStream().write(body);
     }
 }

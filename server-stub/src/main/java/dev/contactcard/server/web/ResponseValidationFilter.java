@@ -87,8 +87,7 @@ class ResponseValidationFilter extends OncePerRequestFilter {
             held.resetBuffer();
             errors.write(held, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());
         }
-        // Copied without flushing (copyBodyToResponse() would commit the answer): the answer is
-        // committed when the request ends, so UnreadBodyValve can still add "Connection: close".
+        // Copied with its length and without an explicit flush (copyBodyToResponse() flushes).
         byte[] body = held.getContentAsByteArray();
         if (!response.isCommitted()) {
             response.setContentLength(body.length);

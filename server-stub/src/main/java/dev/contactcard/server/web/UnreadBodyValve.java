@@ -21,7 +21,13 @@ import org.apache.coyote.ActionCode;
  * long as it likes, whatever the application answered. Closing at once, on the other hand, makes
  * the kernel answer a well-behaved client's already-sent body with a TCP reset, which can destroy
  * the answer before the client reads it (the classic reason for a "lingering close"): so a body
- * that is already there, or arrives at once, is read and the connection kept.
+ * that is already there, or arrives at once, is read first. For 408 the connection is then kept;
+ * a 429 always closes it, since {@code auth.ApiKeyFilter} answers it with {@code Connection: close}
+ * (the drain then only protects the answer from the reset).
+ *
+ * <p>The answers are written with their exact {@code Content-Length} and so are committed before
+ * this valve runs: closing here ends the connection after the answer without adding a
+ * {@code Connection: close} header to it.
  */
 class UnreadBodyValve extends ValveBase {
 
@@ -38,8 +44,7 @@ class UnreadBodyValve extends ValveBase {
             getNext().invoke(request, response);
         } finally {
             if (refusedAsASlowCaller(response) && !request.getCoyoteRequest().isFinished() && !drainedAtOnce(request)) {
-                // Before the answer is committed, this also sends "Connection: close", so the client
-                // does not put the connection back into its pool.
+                // Tomcat closes the connection once the answer is sent instead of draining the body.
                 request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
             }
         }
