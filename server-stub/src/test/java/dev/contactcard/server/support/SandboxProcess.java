@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The sandbox's executable jar ({@code contact-card-server-<version>-exec.jar}, built in
  * {@code package}) running as a separate operating-system process on a random loopback port,
- * exactly as an operator starts it. Failsafe passes the jar's path as the system property
- * {@code contactcard.exec.jar}. {@link #kill()} is SIGKILL ({@link Process#destroyForcibly()}):
+ * exactly as an operator starts it. Surefire passes the jar's path as the system property
+ * {@code contactcard.exec.jar} (the jar is built in {@code process-classes}, before the tests). {@link #kill()} is SIGKILL ({@link Process#destroyForcibly()}):
  * the process gets no chance to flush or close anything.
  */
 public final class SandboxProcess implements AutoCloseable {
@@ -43,7 +43,7 @@ public final class SandboxProcess implements AutoCloseable {
         String jar = System.getProperty("contactcard.exec.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("The executable jar is missing (system property contactcard.exec.jar = "
-                    + jar + "): run the integration tests through Maven (./mvnw verify)");
+                    + jar + "): run the tests through Maven (./mvnw verify), which builds it first");
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,18 +40,29 @@ import tools.jackson.databind.json.JsonMapper;
  * separate process in file mode on a temporary data directory, is killed with SIGKILL and started
  * again on the same directory.
  *
- * <p>One kill cycle serves both tests (two starts of the jar, not four): while six writers create
- * and update cards concurrently, one sequential writer creates at least {@value #SEQUENTIAL_CREATES}
- * cards one after the other and goes on creating; the sandbox is killed as soon as both have
- * written enough, so the kill falls right after an acknowledged sequential create, under load,
- * as it would in two separate runs.
+ * <p>One kill cycle serves both tests (two starts of the jar, not four): one sequential writer creates
+ * at least {@value #SEQUENTIAL_CREATES} cards one after the other and goes on creating; for its
+ * last {@value #UNDER_LOAD} creates, three writers create and update cards concurrently; the
+ * sandbox is killed as soon as both have written enough, so the kill falls right after an
+ * acknowledged sequential create, under load, as it would in two separate runs. (The load starts
+ * late because its requests cost the build time and prove nothing more once the kill is under
+ * way.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AcknowledgedWritesSurviveSigkillIT {
+@Execution(ExecutionMode.CONCURRENT)
+class AcknowledgedWritesSurviveSigkillTest {
 
     private static final String CARDS = "/api/partner/v3/contact_card";
-    private static final int SEQUENTIAL_CREATES = 250;
-    private static final int WRITERS = 6;
+    /** The minimum of cards created one after the other before the kill. */
+    private static final int SEQUENTIAL_CREATES = 200;
+
+    private static final int WRITERS = 3;
+
+    /** The sequential creates that run beside the concurrent writers, at least. */
+    private static final int UNDER_LOAD = 40;
+
+    /** Concurrent creates and updates acknowledged before the kill, at least. */
+    private static final int CONCURRENT_WRITES = 60;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,13 +89,15 @@ class AcknowledgedWritesSurviveSigkillIT {
         dataDir = Files.createTempDirectory("contact-card-sigkill");
         sandbox = SandboxProcess.start(Map.of(), arguments());
 
-        CountDownLatch enoughWritten = new CountDownLatch(WRITERS * 40);
+        CountDownLatch enoughWritten = new CountDownLatch(CONCURRENT_WRITES);
         CountDownLatch enoughInSequence = new CountDownLatch(SEQUENTIAL_CREATES);
+        CountDownLatch loadStarts = new CountDownLatch(SEQUENTIAL_CREATES - UNDER_LOAD);
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS + 1);
         List<Future<?>> running = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
             running.add(writers.submit(() -> {
+                loadStarts.await();
                 for (int i = 0; ; i++) {
                     String number = "+1555%d%06d".formatted(200 + writer, i);
                     if (!write(number, "Created", create(number, "Created"), acknowledged, inFlight, enoughWritten)
@@ -100,16 +115,24 @@ class AcknowledgedWritesSurviveSigkillIT {
         }
         running.add(writers.submit(() -> {
             Map<String, String> unused = new ConcurrentHashMap<>();
-            for (int i = 0; ; i++) {
-                String number = "+1555100%04d".formatted(i);
-                if (!write(
-                        number,
-                        "Doe" + i,
-                        create(number, "Doe" + i),
-                        acknowledgedInSequence,
-                        unused,
-                        enoughInSequence)) {
-                    return null;
+            try {
+                for (int i = 0; ; i++) {
+                    String number = "+1555100%04d".formatted(i);
+                    if (!write(
+                            number,
+                            "Doe" + i,
+                            create(number, "Doe" + i),
+                            acknowledgedInSequence,
+                            unused,
+                            enoughInSequence)) {
+                        return null;
+                    }
+                    loadStarts.countDown();
+                }
+            } finally {
+                // the sandbox is gone (or a create failed): no writer may wait for a load to start
+                while (loadStarts.getCount() > 0) {
+                    loadStarts.countDown();
                 }
             }
         }));
@@ -148,7 +171,7 @@ class AcknowledgedWritesSurviveSigkillIT {
 
     @Test
     void everyAcknowledgedCreateAndUpdateSurvivesASigkillUnderConcurrentWrites() {
-        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(WRITERS * 40 / 2);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(CONCURRENT_WRITES / 2);
         assertThat(acknowledged.values()).contains("Created", "Updated");
         acknowledged.forEach((number, lastName) -> assertThat(stored.get(number))
                 .as("card %s: acknowledged %s", number, lastName)
