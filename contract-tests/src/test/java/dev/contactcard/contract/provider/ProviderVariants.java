@@ -466,6 +466,26 @@ final class ProviderVariants {
         }
 
         @Override
+        public boolean claim(
+                String partnerId,
+                String idempotencyKey,
+                String requestHash,
+                java.time.Instant now,
+                java.time.Instant abandonedBefore) {
+            return cards.claim(partnerId, idempotencyKey, requestHash, now, abandonedBefore);
+        }
+
+        @Override
+        public java.util.Optional<String> claimHolder(String partnerId, String idempotencyKey) {
+            return cards.claimHolder(partnerId, idempotencyKey);
+        }
+
+        @Override
+        public void releaseClaim(String partnerId, String idempotencyKey) {
+            cards.releaseClaim(partnerId, idempotencyKey);
+        }
+
+        @Override
         public void deleteAll() {
             cards.deleteAll();
         }

@@ -63,6 +63,20 @@ public interface ContactCardRepository {
      */
     boolean rememberCreate(RememberedCreate create, Instant expiredBefore);
 
-    /** Removes every card, and every remembered create, of every partner: for tests. */
+    /**
+     * Claims a partner's key for a create about to run: {@code true} when the caller now holds it
+     * (no one did, or the holder claimed it before {@code abandonedBefore}: its process died or
+     * stalled), {@code false} while another create holds it. One statement decides, so of
+     * concurrent claims in any number of processes on the database exactly one wins.
+     */
+    boolean claim(String partnerId, String idempotencyKey, String requestHash, Instant now, Instant abandonedBefore);
+
+    /** The request hash of the create holding the key's claim, if one does. */
+    Optional<String> claimHolder(String partnerId, String idempotencyKey);
+
+    /** Gives up the key's claim: its create failed, or (in the create's transaction) was remembered. */
+    void releaseClaim(String partnerId, String idempotencyKey);
+
+    /** Removes every card, every remembered create and every claim, of every partner: for tests. */
     void deleteAll();
 }

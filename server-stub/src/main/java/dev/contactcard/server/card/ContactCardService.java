@@ -81,9 +81,12 @@ class ContactCardService {
      *
      * <p>With an {@code idempotencyKey}: a create with that key that stored a card in the last 24
      * hours is not run again; its answer is replayed when the values are the same, and refused
-     * with 422 / 2022 when they differ. Otherwise the key is stored in the same transaction as the
-     * card, so no crash can keep one without the other, and the database's primary key decides
-     * between two requests with one key, in this process or in another.
+     * with 422 / 2022 when they differ. Otherwise the create first claims the key in the database
+     * (one claim wins, in this process or in another one), so that retries which arrive together
+     * run the create once: the others wait for its answer and replay it, or, when it fails, claim
+     * the key in turn and run. The key is remembered in the same transaction as the card, so no
+     * crash can keep one without the other; a claim whose create died with its process is taken
+     * over after {@link #CLAIM_LEASE}.
      *
      * @param idempotencyKey the request's {@code Idempotency-Key}, or {@code null}
      * @throws ApiException 409 / 2014 when the number already has an active card; 422 / 2022 when
@@ -94,41 +97,75 @@ class ContactCardService {
             return setUp(partnerId, command, card -> true);
         }
         String fingerprint = command.fingerprint();
-        Instant now = clock.instant();
-        Instant notBefore = now.minus(IDEMPOTENCY_KEY_LIFETIME);
-        Optional<RememberedCreate> remembered = repository.findCreate(partnerId, idempotencyKey, notBefore);
-        if (remembered.isPresent()) {
-            return replay(remembered.get(), fingerprint);
-        }
-        try {
-            return setUp(
-                    partnerId,
-                    command,
-                    card -> repository.rememberCreate(
-                            new RememberedCreate(
-                                    partnerId,
-                                    idempotencyKey,
-                                    fingerprint,
-                                    card.phoneNumber(),
-                                    card.firstName(),
-                                    card.lastName(),
-                                    card.imageUrl(),
-                                    card.active(),
-                                    now),
-                            notBefore));
-        } catch (ApiException refused) {
-            // A 409 may be the answer to this key's first create, committed meanwhile by another
-            // request (in another process): answer as that one was answered.
-            Optional<RememberedCreate> first = repository.findCreate(partnerId, idempotencyKey, notBefore);
-            if (refused.errorCode() == ErrorCode.ACTIVE_CARD_EXISTS && first.isPresent()) {
-                return replay(first.get(), fingerprint);
+        while (true) {
+            Instant now = clock.instant();
+            Optional<RememberedCreate> remembered =
+                    repository.findCreate(partnerId, idempotencyKey, now.minus(IDEMPOTENCY_KEY_LIFETIME));
+            if (remembered.isPresent()) {
+                return replay(remembered.get(), fingerprint);
             }
-            throw refused;
+            if (repository.claim(partnerId, idempotencyKey, fingerprint, now, now.minus(CLAIM_LEASE))) {
+                return createHoldingTheClaim(partnerId, command, idempotencyKey, fingerprint, now);
+            }
+            // Another create holds the key: refuse other values at once, else wait for its answer.
+            Optional<String> holder = repository.claimHolder(partnerId, idempotencyKey);
+            if (holder.isPresent() && !holder.get().equals(fingerprint)) {
+                throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+            }
+            pause();
         }
     }
 
     /** How long a create's {@code Idempotency-Key} is kept: 24 hours (the spec). */
     static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
+
+    /** How long a claimed key's create may run before another create with the key takes it over. */
+    static final Duration CLAIM_LEASE = Duration.ofSeconds(10);
+
+    /** How often a create waiting for another create with its key looks for that one's answer. */
+    private static final Duration CLAIM_POLL = Duration.ofMillis(20);
+
+    private ContactCardRecord createHoldingTheClaim(
+            String partnerId, CreateCommand command, String idempotencyKey, String fingerprint, Instant now) {
+        Instant notBefore = now.minus(IDEMPOTENCY_KEY_LIFETIME);
+        try {
+            return setUp(partnerId, command, card -> {
+                repository.releaseClaim(partnerId, idempotencyKey);
+                return repository.rememberCreate(
+                        new RememberedCreate(
+                                partnerId,
+                                idempotencyKey,
+                                fingerprint,
+                                card.phoneNumber(),
+                                card.firstName(),
+                                card.lastName(),
+                                card.imageUrl(),
+                                card.active(),
+                                now),
+                        notBefore);
+            });
+        } catch (RuntimeException failed) {
+            repository.releaseClaim(partnerId, idempotencyKey);
+            // A 409 may still be the answer to this key's first create, when that one outlived its
+            // lease and its claim was taken over: answer as that one was answered.
+            Optional<RememberedCreate> first = repository.findCreate(partnerId, idempotencyKey, notBefore);
+            if (failed instanceof ApiException refused
+                    && refused.errorCode() == ErrorCode.ACTIVE_CARD_EXISTS
+                    && first.isPresent()) {
+                return replay(first.get(), fingerprint);
+            }
+            throw failed;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(CLAIM_POLL.toMillis());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a create with the same key", ex);
+        }
+    }
 
     private static ContactCardRecord replay(RememberedCreate first, String fingerprint) {
         if (!first.requestHash().equals(fingerprint)) {

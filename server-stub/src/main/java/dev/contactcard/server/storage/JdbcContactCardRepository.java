@@ -214,7 +214,53 @@ class JdbcContactCardRepository implements ContactCardRepository {
     }
 
     @Override
+    public boolean claim(
+            String partnerId, String idempotencyKey, String requestHash, Instant now, Instant abandonedBefore) {
+        try {
+            jdbc.sql("INSERT INTO idempotency_claim (partner_id, idempotency_key, request_hash, claimed_at) "
+                            + "VALUES (:partnerId, :key, :hash, :now)")
+                    .param("partnerId", partnerId)
+                    .param("key", idempotencyKey)
+                    .param("hash", requestHash)
+                    .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException held) {
+            // Taken over only when abandoned; of two that try at once, the row's update lets one in.
+            return jdbc.sql("UPDATE idempotency_claim SET request_hash = :hash, claimed_at = :now "
+                                    + "WHERE partner_id = :partnerId AND idempotency_key = :key "
+                                    + "AND claimed_at < :abandonedBefore")
+                            .param("hash", requestHash)
+                            .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                            .param("partnerId", partnerId)
+                            .param("key", idempotencyKey)
+                            .param("abandonedBefore", OffsetDateTime.ofInstant(abandonedBefore, ZoneOffset.UTC))
+                            .update()
+                    == 1;
+        }
+    }
+
+    @Override
+    public Optional<String> claimHolder(String partnerId, String idempotencyKey) {
+        return jdbc.sql("SELECT request_hash FROM idempotency_claim "
+                        + "WHERE partner_id = :partnerId AND idempotency_key = :key")
+                .param("partnerId", partnerId)
+                .param("key", idempotencyKey)
+                .query(String.class)
+                .optional();
+    }
+
+    @Override
+    public void releaseClaim(String partnerId, String idempotencyKey) {
+        jdbc.sql("DELETE FROM idempotency_claim WHERE partner_id = :partnerId AND idempotency_key = :key")
+                .param("partnerId", partnerId)
+                .param("key", idempotencyKey)
+                .update();
+    }
+
+    @Override
     public void deleteAll() {
+        jdbc.sql("DELETE FROM idempotency_claim").update();
         jdbc.sql("DELETE FROM idempotent_create").update();
         jdbc.sql("DELETE FROM contact_card").update();
     }

@@ -107,7 +107,38 @@ class IdempotencyKeyTest extends ApiTest {
                 .get()
                 .extracting(ContactCardRecord::active)
                 .isEqualTo(false);
+        assertThat(repository.claimHolder(PARTNER, KEY))
+                .as("the failed create's claim on the key")
+                .isEmpty();
         assertError(create(KEY, body), 500, 3006); // run again, not replayed
+    }
+
+    @Test
+    void whileACreateHoldsTheKeyARetryWithOtherValuesIsRefusedAtOnce() {
+        assertThat(repository.claim(PARTNER, KEY, "0".repeat(64), Instant.now(), Instant.EPOCH))
+                .isTrue();
+
+        assertError(create(KEY, JOHN), 422, 2022);
+        assertThat(cdn.uploads()).isEmpty();
+    }
+
+    @Test
+    void aClaimWhoseCreateDiedWithItsProcessIsTakenOverAfterTheLease() {
+        String fingerprint = new ContactCardService.CreateCommand(
+                        "+15551234567", "John", "Doe", "https://example.com/john.jpg")
+                .fingerprint();
+        Instant died = Instant.now().minus(ContactCardService.CLAIM_LEASE).minusSeconds(1);
+        assertThat(repository.claim(PARTNER, KEY, fingerprint, died, Instant.EPOCH))
+                .isTrue();
+        assertThat(repository.claim(PARTNER, KEY, fingerprint, Instant.now(), died.minusSeconds(1)))
+                .as("a claim within its lease is not taken over")
+                .isFalse();
+
+        Answer retried = create(KEY, JOHN);
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(cdn.uploads()).containsExactly("https://example.com/john.jpg");
+        assertThat(repository.claimHolder(PARTNER, KEY)).isEmpty();
     }
 
     @Test
@@ -126,13 +157,15 @@ class IdempotencyKeyTest extends ApiTest {
         } finally {
             pool.shutdownNow();
         }
-        // One answer for all: the card that won, image URL included. The database decides between
-        // racing requests (no lock in the process, so that instances can share it); a request that
-        // lost the race may already have rehosted the image, so the fake CDN can see more than one
-        // upload of it (a known limit, see server-stub/README.md).
+        // One answer for all, and the create ran once: the first to claim the key in the database
+        // (no lock in the process, so that instances can share it) ran it, the others waited for
+        // its answer.
         assertThat(bodies).containsOnly(bodies.get(0));
         assertThat(repository.findAll(PARTNER)).hasSize(1);
-        assertThat(cdn.uploads()).isNotEmpty();
+        assertThat(cdn.uploads()).containsExactly("https://example.com/john.jpg");
+        assertThat(repository.claimHolder(PARTNER, KEY))
+                .as("the claim, once answered")
+                .isEmpty();
     }
 
     @Test
