@@ -3,6 +3,7 @@ package dev.contactcard.server.durability;
 import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contactcard.server.support.MachineLoad;
 import dev.contactcard.server.support.SandboxProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(MachineLoad.CORES)
 class AcknowledgedWritesSurviveSigkillTest {
 
     private static final String CARDS = "/api/partner/v3/contact_card";

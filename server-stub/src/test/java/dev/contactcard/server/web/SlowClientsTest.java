@@ -5,6 +5,7 @@ import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.support.ApiTest;
+import dev.contactcard.server.support.MachineLoad;
 import dev.contactcard.server.support.RawHttp;
 import dev.contactcard.server.support.SpecValidatingClient;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -40,6 +43,8 @@ import org.springframework.beans.factory.annotation.Value;
  * connections: what the test guards against is starvation, where a GET waits for a worker thread
  * until its client gives up (10 s and more before the limits existed).
  */
+@Order(Integer.MAX_VALUE) // last: see MachineLoad.CORES
+@ResourceLock(MachineLoad.CORES)
 class SlowClientsTest extends ApiTest {
 
     private static final int SLOW_CONNECTIONS = 500;
