@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.ContactCardSandboxApplication;
 import dev.contactcard.server.card.ContactCardRepository;
+import dev.contactcard.server.card.ImageRehoster;
 import dev.contactcard.server.support.BulkCards;
 import dev.contactcard.server.support.HeapWhileListing;
 import dev.contactcard.server.support.SpecValidatingClient;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,7 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +64,8 @@ class TwoSandboxesOnOnePostgresTest {
     private SpecValidatingClient one;
     private SpecValidatingClient two;
     private ExecutorService pool;
+    /** The images both sandboxes rehosted, through one fake that answers each as sent (as the sandbox's does). */
+    private final List<String> uploads = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void startPostgresAndTwoSandboxes() throws IOException, InterruptedException {
@@ -83,6 +88,7 @@ class TwoSandboxesOnOnePostgresTest {
         // second uses it, so that neither logs into the other's reconfiguration.
         CountDownLatch loggingSetUp = new CountDownLatch(1);
         SpringApplication first = new SpringApplication(ContactCardSandboxApplication.class);
+        first.addInitializers(this::recordUploads);
         first.addListeners((ApplicationListener<ApplicationContextInitializedEvent>) event -> loggingSetUp.countDown());
         CompletableFuture<ConfigurableApplicationContext> starting =
                 CompletableFuture.supplyAsync(() -> first.run(arguments));
@@ -90,6 +96,7 @@ class TwoSandboxesOnOnePostgresTest {
         try {
             loggingSetUp.await();
             SpringApplication second = new SpringApplication(ContactCardSandboxApplication.class);
+            second.addInitializers(this::recordUploads);
             second.setListeners(second.getListeners().stream()
                     .filter(listener -> !(listener instanceof LoggingApplicationListener))
                     .toList());
@@ -116,6 +123,20 @@ class TwoSandboxesOnOnePostgresTest {
     @BeforeEach
     void startFromNoCards() {
         sandboxes.get(0).getBean(ContactCardRepository.class).deleteAll();
+        uploads.clear();
+    }
+
+    /** Both sandboxes rehost through one recording fake: what it saw is what both did. */
+    private void recordUploads(ConfigurableApplicationContext sandbox) {
+        ((GenericApplicationContext) sandbox)
+                .registerBean(
+                        "recordingImageRehoster",
+                        ImageRehoster.class,
+                        () -> (partnerId, sourceUrl) -> {
+                            uploads.add(sourceUrl);
+                            return sourceUrl;
+                        },
+                        bean -> bean.setPrimary(true));
     }
 
     @Test
@@ -204,10 +225,10 @@ class TwoSandboxesOnOnePostgresTest {
     }
 
     @Test
-    void oneIdempotencyKeySentToBothSandboxesAtOnceCreatesOneCardAndEveryCallerGetsItsAnswer() throws Exception {
+    void oneIdempotencyKeySentToBothSandboxesAtOnceRunsTheCreateOnceAndEveryCallerGetsItsAnswer() throws Exception {
         String number = "+15557000004";
         String body = """
-                {"first_name": "John", "phone_number": "%s"}""".formatted(number);
+                {"first_name": "John", "phone_number": "%s", "image_url": "https://example.com/john.jpg"}""".formatted(number);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Answer>> answers = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -231,6 +252,9 @@ class TwoSandboxesOnOnePostgresTest {
             assertThat(answer.get().json().path("first_name").asString()).isEqualTo("John");
         }
         assertThat(two.list(READ_ONLY).json().path("contact_cards").size()).isEqualTo(1);
+        assertThat(uploads)
+                .as("the image rehosted once: one create ran, the others waited for its answer")
+                .containsExactly("https://example.com/john.jpg");
         assertThat(one.send(
                                 "POST",
                                 SpecValidatingClient.CARDS,
