@@ -476,8 +476,9 @@ final class ProviderVariants {
         }
 
         @Override
-        public java.util.Optional<String> claimHolder(String partnerId, String idempotencyKey) {
-            return cards.claimHolder(partnerId, idempotencyKey);
+        public java.util.Optional<String> claimHolder(
+                String partnerId, String idempotencyKey, java.time.Instant abandonedBefore) {
+            return cards.claimHolder(partnerId, idempotencyKey, abandonedBefore);
         }
 
         @Override

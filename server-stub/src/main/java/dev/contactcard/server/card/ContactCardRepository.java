@@ -71,8 +71,11 @@ public interface ContactCardRepository {
      */
     boolean claim(String partnerId, String idempotencyKey, String requestHash, Instant now, Instant abandonedBefore);
 
-    /** The request hash of the create holding the key's claim, if one does. */
-    Optional<String> claimHolder(String partnerId, String idempotencyKey);
+    /**
+     * The request hash of the create holding the key's claim, if one claimed it at or after
+     * {@code abandonedBefore}; an older claim is abandoned and counts as none.
+     */
+    Optional<String> claimHolder(String partnerId, String idempotencyKey, Instant abandonedBefore);
 
     /** Gives up the key's claim: its create failed, or (in the create's transaction) was remembered. */
     void releaseClaim(String partnerId, String idempotencyKey);

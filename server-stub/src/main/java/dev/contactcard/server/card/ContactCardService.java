@@ -104,12 +104,18 @@ class ContactCardService {
             if (remembered.isPresent()) {
                 return replay(remembered.get(), fingerprint);
             }
-            if (repository.claim(partnerId, idempotencyKey, fingerprint, now, now.minus(CLAIM_LEASE))) {
-                return createHoldingTheClaim(partnerId, command, idempotencyKey, fingerprint, now);
+            // Claimed only when no create holds the key (an INSERT that fails costs a round trip,
+            // and an error line in PostgreSQL's log, on every look); otherwise other values are
+            // refused at once, and the same values wait for the holder's answer.
+            Instant abandonedBefore = now.minus(CLAIM_LEASE);
+            Optional<String> holder = repository.claimHolder(partnerId, idempotencyKey, abandonedBefore);
+            if (holder.isEmpty()) {
+                if (repository.claim(partnerId, idempotencyKey, fingerprint, now, abandonedBefore)) {
+                    return createHoldingTheClaim(partnerId, command, idempotencyKey, fingerprint, now);
+                }
+                continue; // another create claimed it in between: look again
             }
-            // Another create holds the key: refuse other values at once, else wait for its answer.
-            Optional<String> holder = repository.claimHolder(partnerId, idempotencyKey);
-            if (holder.isPresent() && !holder.get().equals(fingerprint)) {
+            if (!holder.get().equals(fingerprint)) {
                 throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
             }
             pause();

@@ -241,11 +241,12 @@ class JdbcContactCardRepository implements ContactCardRepository {
     }
 
     @Override
-    public Optional<String> claimHolder(String partnerId, String idempotencyKey) {
+    public Optional<String> claimHolder(String partnerId, String idempotencyKey, Instant abandonedBefore) {
         return jdbc.sql("SELECT request_hash FROM idempotency_claim "
-                        + "WHERE partner_id = :partnerId AND idempotency_key = :key")
+                        + "WHERE partner_id = :partnerId AND idempotency_key = :key AND claimed_at >= :abandonedBefore")
                 .param("partnerId", partnerId)
                 .param("key", idempotencyKey)
+                .param("abandonedBefore", OffsetDateTime.ofInstant(abandonedBefore, ZoneOffset.UTC))
                 .query(String.class)
                 .optional();
     }

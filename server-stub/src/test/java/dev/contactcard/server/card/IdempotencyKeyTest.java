@@ -107,7 +107,7 @@ class IdempotencyKeyTest extends ApiTest {
                 .get()
                 .extracting(ContactCardRecord::active)
                 .isEqualTo(false);
-        assertThat(repository.claimHolder(PARTNER, KEY))
+        assertThat(repository.claimHolder(PARTNER, KEY, Instant.EPOCH))
                 .as("the failed create's claim on the key")
                 .isEmpty();
         assertError(create(KEY, body), 500, 3006); // run again, not replayed
@@ -138,7 +138,7 @@ class IdempotencyKeyTest extends ApiTest {
 
         assertThat(retried.status()).isEqualTo(200);
         assertThat(cdn.uploads()).containsExactly("https://example.com/john.jpg");
-        assertThat(repository.claimHolder(PARTNER, KEY)).isEmpty();
+        assertThat(repository.claimHolder(PARTNER, KEY, Instant.EPOCH)).isEmpty();
     }
 
     @Test
@@ -163,7 +163,7 @@ class IdempotencyKeyTest extends ApiTest {
         assertThat(bodies).containsOnly(bodies.get(0));
         assertThat(repository.findAll(PARTNER)).hasSize(1);
         assertThat(cdn.uploads()).containsExactly("https://example.com/john.jpg");
-        assertThat(repository.claimHolder(PARTNER, KEY))
+        assertThat(repository.claimHolder(PARTNER, KEY, Instant.EPOCH))
                 .as("the claim, once answered")
                 .isEmpty();
     }
