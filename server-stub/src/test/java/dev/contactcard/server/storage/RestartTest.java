@@ -1,20 +1,26 @@
 package dev.contactcard.server.storage;
 
+import static dev.contactcard.server.auth.SandboxKeys.PARTNER;
 import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.ContactCardSandboxApplication;
+import dev.contactcard.server.card.ContactCardRepository;
 import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** In file mode (the default), cards survive a restart of the provider. */
+/**
+ * In file mode (the default), cards survive a restart of the provider, and claims on idempotency
+ * keys (creates under way when the process ended) do not.
+ */
 class RestartTest {
 
     @TempDir
@@ -26,6 +32,10 @@ class RestartTest {
             Answer created = client(first).create(READ_WRITE, """
                     {"first_name": "John", "last_name": "Doe", "phone_number": "+15551234567"}""");
             assertThat(created.status()).isEqualTo(200);
+            // a keyed create under way when the process ends
+            assertThat(first.getBean(ContactCardRepository.class)
+                            .claim(PARTNER, "interrupted-create", "0".repeat(64), Instant.now(), Instant.EPOCH))
+                    .isTrue();
         }
         assertThat(dataDir.resolve("contact-cards.mv.db")).exists();
 
@@ -49,6 +59,10 @@ class RestartTest {
                     {"first_name": "Jane", "phone_number": "+15551234567"}""").status())
                     .as("the restored card is still active, so a second create is refused")
                     .isEqualTo(409);
+            assertThat(second.getBean(ContactCardRepository.class)
+                            .claimHolder(PARTNER, "interrupted-create", Instant.EPOCH))
+                    .as("the claim of a create that ended with its process: dropped at the start")
+                    .isEmpty();
         }
     }
 
