@@ -482,8 +482,8 @@ final class ProviderVariants {
         }
 
         @Override
-        public void releaseClaim(String partnerId, String idempotencyKey) {
-            cards.releaseClaim(partnerId, idempotencyKey);
+        public void releaseClaim(String partnerId, String idempotencyKey, java.time.Instant claimedAt) {
+            cards.releaseClaim(partnerId, idempotencyKey, claimedAt);
         }
 
         @Override

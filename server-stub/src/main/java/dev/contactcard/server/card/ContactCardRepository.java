@@ -77,8 +77,13 @@ public interface ContactCardRepository {
      */
     Optional<String> claimHolder(String partnerId, String idempotencyKey, Instant abandonedBefore);
 
-    /** Gives up the key's claim: its create failed, or (in the create's transaction) was remembered. */
-    void releaseClaim(String partnerId, String idempotencyKey);
+    /**
+     * Gives up the claim made at {@code claimedAt} (its create failed, or, in the create's
+     * transaction, was remembered), unless another create has taken it over since. The row stays,
+     * marked abandoned: deleting it while other requests read it made H2 fail their reads ("Row
+     * not found in primary index", error 90143).
+     */
+    void releaseClaim(String partnerId, String idempotencyKey, Instant claimedAt);
 
     /** Removes every card, every remembered create and every claim, of every partner: for tests. */
     void deleteAll();

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,7 +99,8 @@ class ContactCardService {
         }
         String fingerprint = command.fingerprint();
         while (true) {
-            Instant now = clock.instant();
+            // In microseconds, as both databases store it: releaseClaim finds the claim by this instant.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Optional<RememberedCreate> remembered =
                     repository.findCreate(partnerId, idempotencyKey, now.minus(IDEMPOTENCY_KEY_LIFETIME));
             if (remembered.isPresent()) {
@@ -136,7 +138,7 @@ class ContactCardService {
         Instant notBefore = now.minus(IDEMPOTENCY_KEY_LIFETIME);
         try {
             return setUp(partnerId, command, card -> {
-                repository.releaseClaim(partnerId, idempotencyKey);
+                repository.releaseClaim(partnerId, idempotencyKey, now);
                 return repository.rememberCreate(
                         new RememberedCreate(
                                 partnerId,
@@ -151,7 +153,7 @@ class ContactCardService {
                         notBefore);
             });
         } catch (RuntimeException failed) {
-            repository.releaseClaim(partnerId, idempotencyKey);
+            repository.releaseClaim(partnerId, idempotencyKey, now);
             // A 409 may still be the answer to this key's first create, when that one outlived its
             // lease and its claim was taken over: answer as that one was answered.
             Optional<RememberedCreate> first = repository.findCreate(partnerId, idempotencyKey, notBefore);

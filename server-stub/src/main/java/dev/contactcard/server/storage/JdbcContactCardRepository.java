@@ -252,10 +252,14 @@ class JdbcContactCardRepository implements ContactCardRepository {
     }
 
     @Override
-    public void releaseClaim(String partnerId, String idempotencyKey) {
-        jdbc.sql("DELETE FROM idempotency_claim WHERE partner_id = :partnerId AND idempotency_key = :key")
+    public void releaseClaim(String partnerId, String idempotencyKey, Instant claimedAt) {
+        // Abandoned, as if claimed at the epoch: claimHolder no longer sees it, and claim takes it over.
+        jdbc.sql("UPDATE idempotency_claim SET claimed_at = :abandoned "
+                        + "WHERE partner_id = :partnerId AND idempotency_key = :key AND claimed_at = :claimedAt")
+                .param("abandoned", OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC))
                 .param("partnerId", partnerId)
                 .param("key", idempotencyKey)
+                .param("claimedAt", OffsetDateTime.ofInstant(claimedAt, ZoneOffset.UTC))
                 .update();
     }
 
