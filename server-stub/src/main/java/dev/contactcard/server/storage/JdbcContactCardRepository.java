@@ -6,7 +6,9 @@ import dev.contactcard.server.card.RememberedCreate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -187,30 +189,42 @@ class JdbcContactCardRepository implements ContactCardRepository {
 
     @Override
     public boolean rememberCreate(RememberedCreate create, Instant expiredBefore) {
-        jdbc.sql("DELETE FROM idempotent_create WHERE partner_id = :partnerId AND idempotency_key = :key "
-                        + "AND created_at < :expiredBefore")
-                .param("partnerId", create.partnerId())
-                .param("key", create.idempotencyKey())
+        // An expired create of the key is overwritten in place, not deleted and inserted again: H2
+        // fails a concurrent read that meets a row deleted meanwhile (error 90143).
+        int replaced = jdbc.sql("UPDATE idempotent_create SET request_hash = :hash, phone_number = :phoneNumber, "
+                        + "first_name = :firstName, last_name = :lastName, image_url = :imageUrl, is_active = :active, "
+                        + "created_at = :createdAt "
+                        + "WHERE partner_id = :partnerId AND idempotency_key = :key AND created_at < :expiredBefore")
+                .params(rememberedParameters(create))
                 .param("expiredBefore", OffsetDateTime.ofInstant(expiredBefore, ZoneOffset.UTC))
                 .update();
+        if (replaced == 1) {
+            return true;
+        }
         try {
             jdbc.sql("INSERT INTO idempotent_create (partner_id, idempotency_key, request_hash, phone_number, "
                             + "first_name, last_name, image_url, is_active, created_at) VALUES (:partnerId, :key, "
                             + ":hash, :phoneNumber, :firstName, :lastName, :imageUrl, :active, :createdAt)")
-                    .param("partnerId", create.partnerId())
-                    .param("key", create.idempotencyKey())
-                    .param("hash", create.requestHash())
-                    .param("phoneNumber", create.phoneNumber())
-                    .param("firstName", create.firstName())
-                    .param("lastName", create.lastName())
-                    .param("imageUrl", create.imageUrl())
-                    .param("active", create.active())
-                    .param("createdAt", OffsetDateTime.ofInstant(create.createdAt(), ZoneOffset.UTC))
+                    .params(rememberedParameters(create))
                     .update();
             return true;
         } catch (DuplicateKeyException ex) {
             return false;
         }
+    }
+
+    private static Map<String, Object> rememberedParameters(RememberedCreate create) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("partnerId", create.partnerId());
+        parameters.put("key", create.idempotencyKey());
+        parameters.put("hash", create.requestHash());
+        parameters.put("phoneNumber", create.phoneNumber());
+        parameters.put("firstName", create.firstName());
+        parameters.put("lastName", create.lastName());
+        parameters.put("imageUrl", create.imageUrl());
+        parameters.put("active", create.active());
+        parameters.put("createdAt", OffsetDateTime.ofInstant(create.createdAt(), ZoneOffset.UTC));
+        return parameters;
     }
 
     @Override

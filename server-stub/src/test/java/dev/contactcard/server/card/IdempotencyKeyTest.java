@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,27 @@ class IdempotencyKeyTest extends ApiTest {
                 .as("the failed create's claim on the key")
                 .isEmpty();
         assertError(create(KEY, body), 500, 3006); // run again, not replayed
+    }
+
+    @Test
+    void aKeyOlderThan24HoursIsForgottenSoACreateWithOtherValuesRunsUnderIt() {
+        Instant dayAndHourAgo = Instant.now().minus(Duration.ofHours(25));
+        assertThat(repository.rememberCreate(
+                        new RememberedCreate(
+                                PARTNER, KEY, "0".repeat(64), "+15550001111", "Old", null, null, true, dayAndHourAgo),
+                        Instant.EPOCH))
+                .isTrue();
+
+        Answer created = create(KEY, JOHN);
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().path("first_name").asString()).isEqualTo("John");
+        assertThat(repository.findCreate(PARTNER, KEY, Instant.now().minus(Duration.ofHours(24))))
+                .get()
+                .extracting(RememberedCreate::phoneNumber)
+                .as("the key now answers for the new create")
+                .isEqualTo("+15551234567");
+        assertError(create(KEY, JOHN.replace("John", "Jane")), 422, 2022);
     }
 
     @Test
