@@ -115,9 +115,8 @@ class ContactCardService {
                 if (repository.claim(partnerId, idempotencyKey, fingerprint, now, abandonedBefore)) {
                     return createHoldingTheClaim(partnerId, command, idempotencyKey, fingerprint, now);
                 }
-                continue; // another create claimed it in between: look again
-            }
-            if (!holder.get().equals(fingerprint)) {
+                // another create claimed it in between: wait for it as for any holder
+            } else if (!holder.get().equals(fingerprint)) {
                 throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
             }
             pause();

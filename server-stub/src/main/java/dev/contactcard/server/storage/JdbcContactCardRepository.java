@@ -75,11 +75,7 @@ class JdbcContactCardRepository implements ContactCardRepository {
 
     @Override
     public Optional<ContactCardRecord> find(String partnerId, String phoneNumber) {
-        return jdbc.sql(SELECT + " WHERE partner_id = :partnerId AND phone_number = :phoneNumber")
-                .param("partnerId", partnerId)
-                .param("phoneNumber", phoneNumber)
-                .query(CARD)
-                .optional();
+        return findOne(partnerId, phoneNumber, "");
     }
 
     @Override
@@ -92,7 +88,11 @@ class JdbcContactCardRepository implements ContactCardRepository {
 
     @Override
     public Optional<ContactCardRecord> findForUpdate(String partnerId, String phoneNumber) {
-        return jdbc.sql(SELECT + " WHERE partner_id = :partnerId AND phone_number = :phoneNumber FOR UPDATE")
+        return findOne(partnerId, phoneNumber, " FOR UPDATE");
+    }
+
+    private Optional<ContactCardRecord> findOne(String partnerId, String phoneNumber, String lock) {
+        return jdbc.sql(SELECT + " WHERE partner_id = :partnerId AND phone_number = :phoneNumber" + lock)
                 .param("partnerId", partnerId)
                 .param("phoneNumber", phoneNumber)
                 .query(CARD)

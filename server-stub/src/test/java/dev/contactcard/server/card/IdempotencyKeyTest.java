@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A create with an {@code Idempotency-Key} is safe to retry: the same key and values replay the
@@ -136,6 +137,8 @@ class IdempotencyKeyTest extends ApiTest {
     }
 
     @Test
+    // a create waiting on a claim that is never released would hang, not fail
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void whileACreateHoldsTheKeyARetryWithOtherValuesIsRefusedAtOnce() {
         assertThat(repository.claim(PARTNER, KEY, "0".repeat(64), Instant.now(), Instant.EPOCH))
                 .isTrue();
@@ -145,6 +148,8 @@ class IdempotencyKeyTest extends ApiTest {
     }
 
     @Test
+    // a create waiting on a claim that is never released would hang, not fail
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aClaimWhoseCreateDiedWithItsProcessIsTakenOverAfterTheLease() {
         String fingerprint = new ContactCardService.CreateCommand(
                         "+15551234567", "John", "Doe", "https://example.com/john.jpg")
@@ -164,6 +169,8 @@ class IdempotencyKeyTest extends ApiTest {
     }
 
     @Test
+    // a create waiting on a claim that is never released would hang, not fail
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void parallelRetriesWithOneKeyAllGetTheOneCard() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<String> bodies = new ArrayList<>();

@@ -74,14 +74,14 @@ public final class HeapWhileListing {
 
     private static Measure listAllCards(int port, String apiKey, boolean measureBytes)
             throws IOException, InterruptedException {
+        HttpRequest listing = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + SpecValidatingClient.CARDS))
+                .header("Authorization", "Bearer " + apiKey)
+                .build();
         long before = 0;
         if (measureBytes) {
-            HttpResponse<Void> warmUp = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SpecValidatingClient.CARDS))
-                                    .header("Authorization", "Bearer " + apiKey)
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> warmUp =
+                    HttpClient.newHttpClient().send(listing, HttpResponse.BodyHandlers.discarding());
             if (warmUp.statusCode() != 200) {
                 throw new AssertionError("the first listing answered " + warmUp.statusCode());
             }
@@ -89,12 +89,8 @@ public final class HeapWhileListing {
         }
         // The JDK client hands the body over as a stream it fills only as it is read (and decodes
         // the chunked encoding): not reading it leaves the answer half-sent.
-        HttpResponse<InputStream> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SpecValidatingClient.CARDS))
-                                .header("Authorization", "Bearer " + apiKey)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> answer =
+                HttpClient.newHttpClient().send(listing, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = answer.body()) {
             if (answer.statusCode() != 200) {
                 throw new AssertionError("the listing answered " + answer.statusCode());
