@@ -82,7 +82,7 @@ class ProviderVerificationCatchesDriftIT {
         Outcome outcome = verify(ListsInAnotherOrder.class);
 
         outcome.failsExactly(CLIENT + "a get of every card of a partner with two cards");
-        outcome.everyFailureSays("+14155550100");
+        outcome.everyFailureSays("+15005550042");
     }
 
     @Test
@@ -158,7 +158,7 @@ class ProviderVerificationCatchesDriftIT {
                         ProviderVerificationCatchesDriftIT::name,
                         event -> event.getPayload(TestExecutionResult.class)
                                 .flatMap(TestExecutionResult::getThrowable)
-                                .map(Throwable::getMessage)
+                                .map(ProviderVerificationCatchesDriftIT::messages)
                                 .orElse(""),
                         (a, b) -> a + "\n" + b,
                         TreeMap::new));
@@ -166,6 +166,15 @@ class ProviderVerificationCatchesDriftIT {
                 .map(ProviderVerificationCatchesDriftIT::name)
                 .collect(Collectors.toCollection(TreeSet::new));
         return new Outcome(failed, passed);
+    }
+
+    /** The message of a failure and of each of its causes (a failed provider state says why in its cause). */
+    private static String messages(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(messages.length() == 0 ? "" : "\ncaused by: ").append(cause.getMessage());
+        }
+        return messages.toString();
     }
 
     private static int interactionsIn(File folder) {
@@ -187,7 +196,9 @@ class ProviderVerificationCatchesDriftIT {
 
         /** Exactly these interactions failed; every other interaction of every pact passed. */
         void failsExactly(String... interactions) {
-            assertThat(failed.keySet()).containsExactlyInAnyOrder(interactions);
+            assertThat(failed.keySet())
+                    .as("the interactions that failed (their messages: %s)", failed)
+                    .containsExactlyInAnyOrder(interactions);
             assertThat(passed.size() + failed.size())
                     .as("interactions verified, failed or passed")
                     .isEqualTo(INTERACTIONS);

@@ -1,65 +1,54 @@
 package dev.contactcard.contract.provider;
 
-import au.com.dius.pact.core.model.Interaction;
-import au.com.dius.pact.core.model.ProviderState;
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
-import au.com.dius.pact.provider.junitsupport.State;
+import dev.contactcard.contract.verifier.NumberRange;
+import dev.contactcard.contract.verifier.Options;
+import dev.contactcard.contract.verifier.Target;
+import dev.contactcard.contract.verifier.VerifierRun;
+import dev.contactcard.contract.verifier.pact.ProviderVerification;
 import dev.contactcard.server.ContactCardSandboxApplication;
-import dev.contactcard.server.auth.ApiKeyRegistry;
-import dev.contactcard.server.auth.Caller;
-import dev.contactcard.server.auth.Permission;
 import dev.contactcard.server.auth.SandboxKeys;
-import dev.contactcard.server.card.ContactCardRecord;
-import dev.contactcard.server.card.ContactCardRepository;
 import dev.contactcard.server.card.SandboxCardApplier;
-import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.net.URI;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Verifies pacts, of every consumer, against the reference provider, started for real on a
- * random loopback port with in-memory storage: one state-setup method per provider state, and
- * the replayed requests exactly as the consumer recorded them.
- *
- * <p>Before each interaction the provider is emptied of cards; its provider states, applied in
- * the order the pact lists them, only add to that. A provider state the provider does not know
- * fails the interaction with a message naming it and listing the known ones (the catalogue is in
- * {@code contract-tests/README.md}).
+ * random loopback port with in-memory storage, exactly as the verifier verifies any provider at a
+ * URL: the same {@link ProviderVerification}, the same provider states set up through the public
+ * API (the provider is never emptied), strict (this provider can be put in every state, so an
+ * interaction left unverified fails).
  *
  * <p>Subclasses name where the pacts come from ({@code @PactFolder} or {@code @PactBroker}); the
  * drift tests override {@link #drift()} to verify against a deliberately non-conforming variant.
  * The reference provider, and the one provider that carries the variants, are each started once
  * per test JVM and shared by every verification class.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ReferenceProviderVerification {
+abstract class ReferenceProviderVerification extends ProviderVerification {
 
-    static final String PROVIDER = "contact-card-provider";
     static final String PACT_FOLDER = "target/pacts";
 
     /** The partner of the provider state "a card of another partner exists for the number". */
     static final String OTHER_PARTNER = "other-partner";
 
-    /** The sandbox's keys, plus a read-write key of {@link #OTHER_PARTNER}. */
-    static final String API_KEYS =
-            SandboxKeys.DEFAULT_CONFIGURATION + ",other-partner-rw-key:" + OTHER_PARTNER + ":read-write";
+    static final String OTHER_PARTNER_KEY = "other-partner-rw-key";
+    static final String EMPTY_PARTNER_KEY = "empty-partner-ro-key";
+    static final String LISTING_PARTNER_KEY = "listing-partner-rw-key";
 
-    private ConfigurableApplicationContext provider;
+    /**
+     * The sandbox's keys, a read-write key of {@link #OTHER_PARTNER}, the only (read-only) key of a
+     * partner that therefore never holds a card, and a read-write key of a partner kept for the
+     * listing interaction.
+     */
+    static final String API_KEYS = SandboxKeys.DEFAULT_CONFIGURATION
+            + "," + OTHER_PARTNER_KEY + ":" + OTHER_PARTNER + ":read-write"
+            + "," + EMPTY_PARTNER_KEY + ":empty-partner:read-only"
+            + "," + LISTING_PARTNER_KEY + ":listing-partner:read-write";
+
+    private VerifierRun run;
 
     /** The drift the provider shows; {@code null} (the reference provider itself) unless overridden. */
     ProviderVariants.Drift drift() {
@@ -68,155 +57,35 @@ abstract class ReferenceProviderVerification {
 
     @BeforeAll
     void startProvider() {
-        provider = drift() == null ? Providers.reference() : Providers.withVariants();
+        ConfigurableApplicationContext provider = drift() == null ? Providers.reference() : Providers.withVariants();
         ProviderVariants.select(drift());
+        int port = provider.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        run = new VerifierRun(
+                everyKeyOf(URI.create("http://127.0.0.1:" + port + "/api/partner")),
+                Options.defaults(20261207L).withStrict(true),
+                Path.of(PACT_FOLDER));
     }
 
     @AfterAll
     void deselectTheDrift() {
         ProviderVariants.select(null);
+        run.close();
     }
 
-    @BeforeEach
-    void prepare(PactVerificationContext context) {
-        requireKnownStates(context.getInteraction(), context.getConsumer().getName());
-        cards().deleteAll();
-        int port = provider.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        context.setTarget(new HttpTestTarget("127.0.0.1", port));
+    @Override
+    protected VerifierRun run() {
+        return run;
     }
 
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void theProviderHonoursTheInteraction(PactVerificationContext context) {
-        context.verifyInteraction();
-    }
-
-    // ------------------------------------------------------------------ provider states
-
-    @State("no card exists for the number")
-    void noCardExists(Map<String, Object> params) {
-        String phoneNumber = phoneNumber(params);
-        if (cards().find(SandboxKeys.PARTNER, phoneNumber).isPresent()) {
-            throw new IllegalStateException("A card for " + phoneNumber + " exists although the state says none does");
-        }
-    }
-
-    @State("the partner has no card")
-    void thePartnerHasNoCard() {
-        if (!cards().findAll(SandboxKeys.PARTNER).isEmpty()) {
-            throw new IllegalStateException("The partner has cards although the state says it has none");
-        }
-    }
-
-    // README:begin states
-    @State("an active card exists for the number")
-    void anActiveCardExists(Map<String, Object> params) {
-        cards().save(card(SandboxKeys.PARTNER, params, true));
-    }
-
-    @State("an inactive card exists for the number")
-    void anInactiveCardExists(Map<String, Object> params) {
-        cards().save(card(SandboxKeys.PARTNER, params, false));
-    }
-
-    @State("a card of another partner exists for the number")
-    void anotherPartnersCardExists(Map<String, Object> params) {
-        cards().save(card(OTHER_PARTNER, params, true));
-    }
-
-    @State("the apply step fails for the number")
-    void theApplyStepFails(Map<String, Object> params) {
-        String phoneNumber = phoneNumber(params);
-        if (!SandboxCardApplier.isFailingTestNumber(phoneNumber)) {
-            throw new IllegalStateException(phoneNumber + " is not one of the sandbox's failing test numbers");
-        }
-    }
-    // README:end states
-
-    @State("the API key is read-only")
-    void theKeyIsReadOnly(Map<String, Object> params) {
-        Optional<Caller> caller = keys().authenticate(apiKey(params));
-        if (caller.map(Caller::permission).filter(Permission.READ_ONLY::equals).isEmpty()) {
-            throw new IllegalStateException("The provider does not know " + apiKey(params) + " as a read-only key");
-        }
-    }
-
-    @State("the API key is unknown")
-    void theKeyIsUnknown(Map<String, Object> params) {
-        if (keys().authenticate(apiKey(params)).isPresent()) {
-            throw new IllegalStateException(
-                    "The provider knows " + apiKey(params) + "; the state needs an unknown key");
-        }
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    /** Fails, naming the state and listing the known ones, when the interaction needs a state this class lacks. */
-    private void requireKnownStates(Interaction interaction, String consumer) {
-        Set<String> known = knownStates();
-        List<String> unknown = interaction.getProviderStates().stream()
-                .map(ProviderState::getName)
-                .filter(name -> name != null && !known.contains(name))
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalStateException("The pact of " + consumer + " needs the provider state(s) "
-                    + unknown.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "))
-                    + " for '" + interaction.getDescription() + "', which the provider does not know. Known states: "
-                    + known.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "))
-                    + " (catalogue: contract-tests/README.md)");
-        }
-    }
-
-    private Set<String> knownStates() {
-        Set<String> known = new TreeSet<>();
-        for (Class<?> type = getClass(); type != null; type = type.getSuperclass()) {
-            for (Method method : type.getDeclaredMethods()) {
-                State state = method.getAnnotation(State.class);
-                if (state != null) {
-                    known.addAll(Arrays.asList(state.value()));
-                }
-            }
-        }
-        return known;
-    }
-
-    private static ContactCardRecord card(String partner, Map<String, Object> params, boolean active) {
-        return ContactCardRecord.of(
-                partner,
-                phoneNumber(params),
-                required(params, "first_name"),
-                optional(params, "last_name"),
-                optional(params, "image_url"),
-                active);
-    }
-
-    private ContactCardRepository cards() {
-        return provider.getBean(ContactCardRepository.class);
-    }
-
-    private ApiKeyRegistry keys() {
-        return provider.getBean(ApiKeyRegistry.class);
-    }
-
-    private static String phoneNumber(Map<String, Object> params) {
-        return required(params, "phone_number");
-    }
-
-    private static String apiKey(Map<String, Object> params) {
-        return required(params, "api_key");
-    }
-
-    private static String required(Map<String, Object> params, String name) {
-        Object value = params.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("The provider state needs the parameter " + name + ", got " + params);
-        }
-        return value.toString();
-    }
-
-    private static String optional(Map<String, Object> params, String name) {
-        Object value = params.get(name);
-        return value == null ? null : value.toString();
+    /** The target with every key and the failing test numbers of a provider started with {@link #API_KEYS}. */
+    static Target everyKeyOf(URI baseUrl) {
+        return Target.of(baseUrl, SandboxKeys.READ_WRITE)
+                .withReadOnlyKey(SandboxKeys.READ_ONLY)
+                .withOtherPartnerKey(OTHER_PARTNER_KEY)
+                .withEmptyPartnerKey(EMPTY_PARTNER_KEY)
+                .withListingPartnerKey(LISTING_PARTNER_KEY)
+                .withFailingNumbers(NumberRange.parse(
+                        SandboxCardApplier.FIRST_FAILING_NUMBER + "-" + SandboxCardApplier.LAST_FAILING_NUMBER));
     }
 
     /** The providers of this test JVM, each started on first use and stopped when the JVM exits. */

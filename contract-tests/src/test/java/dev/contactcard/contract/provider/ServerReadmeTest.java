@@ -24,7 +24,7 @@ class ServerReadmeTest {
     private static final Path README = Path.of("../server-stub/README.md");
 
     @ParameterizedTest(name = "the README shows the excerpt ''{0}'' as it is compiled and run")
-    @ValueSource(strings = {"start", "states"})
+    @ValueSource(strings = {"start"})
     void theServerReadmeShowsTheExcerptAsCompiled(String name) throws IOException {
         String source = Files.readString(SOURCE, StandardCharsets.UTF_8);
         int begin = source.indexOf("// README:begin " + name);

@@ -2,6 +2,7 @@ package dev.contactcard.contract.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contactcard.contract.verifier.pact.PactSpecValidator;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.contactcard.contract.spec;
+package dev.contactcard.contract.verifier.pact;
 
 import au.com.dius.pact.core.model.DefaultPactReader;
 import au.com.dius.pact.core.model.IRequest;
@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  *
  * <p>Each finding names the pact file, the interaction, its provider states and the rule broken.
  */
-final class PactSpecValidator {
+public final class PactSpecValidator {
 
     private static final String SECURITY_KEY_PREFIX = "validation.request.security";
 
@@ -49,13 +49,13 @@ final class PactSpecValidator {
     }
 
     /** A validator for the spec in the contact-card-api-spec jar on the classpath. */
-    static PactSpecValidator forContactCardSpec() {
+    public static PactSpecValidator forContactCardSpec() {
         return new PactSpecValidator(OpenApiInteractionValidator.createForInlineApiSpecification(ContactCardSpec.text())
                 .build());
     }
 
     /** Every finding for every interaction of the pact file; empty when the pact conforms. */
-    List<String> validate(File pactFile) {
+    public List<String> validate(File pactFile) {
         Pact pact = DefaultPactReader.INSTANCE.loadPact(pactFile);
         List<String> findings = new ArrayList<>();
         if (pact.getInteractions().isEmpty()) {
