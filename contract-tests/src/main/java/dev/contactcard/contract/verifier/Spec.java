@@ -96,7 +96,7 @@ public final class Spec {
             }
         });
         if (body != null) {
-            request.withBody(body);
+            request.withContentType("application/json").withBody(body);
         }
         return errors(validator.validateRequest(request.build()));
     }

@@ -111,6 +111,27 @@ final class ProviderVariants {
             }
         },
 
+        /**
+         * An update ignores an explicit {@code null}: the field it should clear is kept. Pact
+         * cannot pin this (it tolerates keys an answer should not have); the verifier's generative
+         * update check reads the card back and does.
+         */
+        IGNORES_NULL_ON_UPDATE {
+            @Override
+            Incoming request(Incoming request) {
+                if (!request.method().equals("PATCH") || !(request.json() instanceof ObjectNode body)) {
+                    return request;
+                }
+                ObjectNode withoutNulls = body.deepCopy();
+                for (String field : List.of("last_name", "image_url")) {
+                    if (withoutNulls.has(field) && withoutNulls.get(field).isNull()) {
+                        withoutNulls.remove(field);
+                    }
+                }
+                return request.withBody(withoutNulls);
+            }
+        },
+
         /** A read-only key may update, as if it were a read-write key of its partner. */
         READ_ONLY_KEY_MAY_UPDATE {
             @Override

@@ -27,6 +27,7 @@ public final class Ledger {
     private final Map<String, Map<Integer, Map<Source, AtomicInteger>>> coverage = new TreeMap<>();
     private final Map<String, Unavailable> unavailable = new LinkedHashMap<>();
     private final List<String> setupFindings = Collections.synchronizedList(new ArrayList<>());
+    private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger requests = new AtomicInteger();
 
     /** A check of {@code source} judged an answer of {@code status} to {@code method}. */
@@ -73,6 +74,17 @@ public final class Ledger {
     public List<String> setupFindings() {
         synchronized (setupFindings) {
             return List.copyOf(setupFindings);
+        }
+    }
+
+    /** A failed check, for the summary and the one-line report. */
+    public void finding(Finding finding) {
+        findings.add(finding);
+    }
+
+    public List<Finding> findings() {
+        synchronized (findings) {
+            return List.copyOf(findings);
         }
     }
 

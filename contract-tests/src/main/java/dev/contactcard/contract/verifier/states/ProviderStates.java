@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contactcard.contract.verifier.ApiRequest;
 import dev.contactcard.contract.verifier.Exchange;
+import dev.contactcard.contract.verifier.FictionalNumbers;
 import dev.contactcard.contract.verifier.ProviderApi;
 import dev.contactcard.contract.verifier.Target;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.contactcard.contract.verifier.states;
+package dev.contactcard.contract.verifier;
 
 import java.util.random.RandomGenerator;
 
@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * real person may hold: in North America {@code +1 NXX 555 0100} to {@code 0199} (any area code),
  * in the United Kingdom Ofcom's drama range {@code +44 7700 900000} to {@code 900999}.
  */
-final class FictionalNumbers {
+public final class FictionalNumbers {
 
     private FictionalNumbers() {}
 
@@ -16,7 +16,7 @@ final class FictionalNumbers {
      *
      * @throws IllegalArgumentException for a country calling code without a known fictional range
      */
-    static String pick(String countryCallingCode, RandomGenerator random) {
+    public static String pick(String countryCallingCode, RandomGenerator random) {
         return switch (countryCallingCode) {
             case "1" -> "+1" + (200 + random.nextInt(800)) + "55501" + twoDigits(random.nextInt(100));
             case "44" -> "+447700900" + threeDigits(random.nextInt(1000));
