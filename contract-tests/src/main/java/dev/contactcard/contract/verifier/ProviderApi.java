@@ -118,6 +118,7 @@ public final class ProviderApi implements AutoCloseable {
                     headers.computeIfAbsent(header.getName(), name -> new ArrayList<>())
                             .add(header.getValue());
                 }
+                ledger.answered(request.method(), response.getCode());
                 List<String> findings = isOperation(request.method())
                         ? spec.responseFindings(request.method(), response.getCode(), headers, body)
                         : List.of();

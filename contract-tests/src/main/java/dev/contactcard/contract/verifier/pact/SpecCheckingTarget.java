@@ -93,6 +93,7 @@ final class SpecCheckingTarget extends HttpTestTarget {
                 ? ""
                 : response.getBody().valueAsString();
         int status = response.getStatusCode() == null ? 0 : response.getStatusCode();
+        api.ledger().answered(method, status);
         lastFindings = api.spec().responseFindings(method, status, headers, body);
         return response;
     }

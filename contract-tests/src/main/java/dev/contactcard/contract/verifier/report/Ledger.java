@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +26,7 @@ public final class Ledger {
     }
 
     private final Map<String, Map<Integer, Map<Source, AtomicInteger>>> coverage = new TreeMap<>();
+    private final Map<String, Set<Integer>> answered = new TreeMap<>();
     private final Map<String, Unavailable> unavailable = new LinkedHashMap<>();
     private final List<String> setupFindings = Collections.synchronizedList(new ArrayList<>());
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
@@ -46,9 +48,14 @@ public final class Ledger {
         return count == null ? 0 : count.get();
     }
 
-    /** The statuses some check judged for {@code method}, documented or not. */
+    /** The provider answered {@code method} with {@code status} (to any request of the verifier's). */
+    public synchronized void answered(String method, int status) {
+        answered.computeIfAbsent(method, m -> new TreeSet<>()).add(status);
+    }
+
+    /** Every status the provider answered {@code method} with, documented or not. */
     public synchronized Set<Integer> statusesSeen(String method) {
-        return new LinkedHashSet<>(coverage.getOrDefault(method, Map.of()).keySet());
+        return new LinkedHashSet<>(answered.getOrDefault(method, Set.of()));
     }
 
     /** {@code interaction} was not verified because the provider cannot be put in {@code state}. */
