@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -77,6 +78,12 @@ public final class Verification {
                 + interactions.size() + " consumer pact(s) " + interactions + ", seed " + options.seed() + ", "
                 + options.requests() + " generative requests" + (options.strict() ? ", strict" : ""));
         try (VerifierRun run = new VerifierRun(target, options, pacts).activate()) {
+            Optional<String> unreachable = preflight(run.api());
+            if (unreachable.isPresent()) {
+                out.println("FAIL the provider answers at " + target.baseUrl() + " | " + unreachable.get());
+                out.println("FAILED: nothing verified");
+                return new Outcome(1, Map.of(), run.ledger().requestsSent());
+            }
             RunListener listener = new RunListener(out, run.ledger());
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(
@@ -139,6 +146,34 @@ public final class Verification {
             out.println("Reports: " + reports.resolve(JUNIT_REPORT) + ", " + reports.resolve(SUMMARY));
             return new Outcome(exitCode, counts, run.ledger().requestsSent());
         }
+    }
+
+    /**
+     * One get with the read-write key before anything else, so that a wrong URL or key fails at
+     * once with one clear line rather than on every check.
+     *
+     * @return why the run cannot go on, if it cannot
+     */
+    static Optional<String> preflight(ProviderApi api) {
+        ApiRequest probe = ApiRequest.of(
+                "GET",
+                FictionalNumbers.pick("1", new java.util.SplittableRandom()),
+                api.target().key(),
+                null);
+        Exchange answer;
+        try {
+            answer = api.send(probe);
+        } catch (UncheckedIOException unreachable) {
+            return Optional.of(probe + " | no answer: " + unreachable.getCause());
+        }
+        return switch (answer.status()) {
+            case 401 -> Optional.of(probe + " | the read-write key (--key) was refused: " + answer.answer());
+            case 403 -> Optional.of(probe + " | the read-write key (--key) may not read: " + answer.answer());
+            case 404, 405 ->
+                Optional.of(probe + " | no Contact Card API under the base URL (check --base-url, which"
+                        + " ends before /v3/contact_card): " + answer.answer());
+            default -> Optional.empty();
+        };
     }
 
     /** The number of interactions of each consumer's pact in {@code pacts}. */

@@ -1,19 +1,19 @@
-package dev.contactcard.server.conformance;
+package dev.contactcard.contract.verifier.generative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contactcard.server.support.SpecValidatingClient;
+import dev.contactcard.spec.ContactCardSpec;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The codes the suite's {@link CodeTable} gives broken rules are the spec's own 400 codes. */
+/** The codes the generative checks' {@link CodeTable} gives broken rules are the spec's own 400 codes. */
 class CodeTableTest {
 
     @Test
     void everyCodeTheSuiteExpectsIsA400RowOfTheSpecsTable() {
-        Matcher rows = Pattern.compile("\\|\\s*400\\s*\\|\\s*(\\d{4})\\s*\\|").matcher(SpecValidatingClient.readSpec());
+        Matcher rows = Pattern.compile("\\|\\s*400\\s*\\|\\s*(\\d{4})\\s*\\|").matcher(ContactCardSpec.text());
         List<Integer> badRequestCodes =
                 rows.results().map(row -> Integer.parseInt(row.group(1))).toList();
 
