@@ -166,12 +166,18 @@ public final class Verification {
         } catch (UncheckedIOException unreachable) {
             return Optional.of(probe + " | no answer: " + unreachable.getCause());
         }
+        boolean noSuchPath = (answer.status() == 404 || answer.status() == 405)
+                && answer.errorCode()
+                        .filter(code -> code != 2016 && code != 2017)
+                        .isEmpty();
+        if (noSuchPath) {
+            return Optional.of(probe + " | no Contact Card API under the base URL (check --base-url, which ends"
+                    + " before /v3/contact_card): " + answer.answer());
+        }
         return switch (answer.status()) {
             case 401 -> Optional.of(probe + " | the read-write key (--key) was refused: " + answer.answer());
             case 403 -> Optional.of(probe + " | the read-write key (--key) may not read: " + answer.answer());
-            case 404, 405 ->
-                Optional.of(probe + " | no Contact Card API under the base URL (check --base-url, which"
-                        + " ends before /v3/contact_card): " + answer.answer());
+            // Any other answer, a drift included, is for the checks to judge.
             default -> Optional.empty();
         };
     }

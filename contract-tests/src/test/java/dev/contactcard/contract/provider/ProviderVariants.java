@@ -123,12 +123,15 @@ final class ProviderVariants {
                     return request;
                 }
                 ObjectNode withoutNulls = body.deepCopy();
+                boolean cleared = false;
                 for (String field : List.of("last_name", "image_url")) {
                     if (withoutNulls.has(field) && withoutNulls.get(field).isNull()) {
                         withoutNulls.remove(field);
+                        cleared = true;
                     }
                 }
-                return request.withBody(withoutNulls);
+                // Only a body that clears a field is rewritten: any other reaches the provider as sent.
+                return cleared ? request.withBody(withoutNulls) : request;
             }
         },
 

@@ -41,6 +41,9 @@ final class Checks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The largest request body the contract accepts (its code table: 413, code 2018, beyond 16 KiB). */
+    private static final int MAX_BODY_BYTES = 16 * 1024;
+
     private final ProviderApi api;
     private final SpecOracle oracle;
     private final Gen<ObjectNode> creates;
@@ -68,6 +71,26 @@ final class Checks {
         return value != null
                 && value.isTextual()
                 && E164.matcher(value.asText()).matches();
+    }
+
+    /** Whether the request's body is over the contract's 16 KiB (in UTF-8, as sent). */
+    private static boolean tooLarge(GeneratedRequest request) {
+        String body = request.bodyJson();
+        return body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES;
+    }
+
+    /** 413/2018 for the size, or 400 with the code of another broken rule: the spec orders them no way. */
+    private static Map<Integer, Set<Integer>> tooLargeOr(List<BrokenRule> broken) {
+        Map<Integer, Set<Integer>> allowed = new LinkedHashMap<>();
+        allowed.put(413, Set.of(2018));
+        if (!broken.isEmpty()) {
+            allowed.put(400, codes(broken));
+        }
+        return allowed;
+    }
+
+    private static String alsoBroken(List<BrokenRule> broken) {
+        return broken.isEmpty() ? "" : " (and the spec refuses it because " + broken + ")";
     }
 
     private static Set<Integer> codes(List<BrokenRule> broken) {
@@ -98,6 +121,11 @@ final class Checks {
             return;
         }
         Exchange answer = probe.send(generated.withKey(target.key()));
+        if (tooLarge(generated)) {
+            probe.expectAnyError(answer, tooLargeOr(broken), "the body is larger than 16 KiB" + alsoBroken(broken));
+            unchanged(probe, answer.request(), number, before);
+            return;
+        }
         if (!broken.isEmpty()) {
             probe.expectError(answer, 400, codes(broken), "the spec refuses it because " + broken);
             unchanged(probe, answer.request(), number, before);
@@ -173,6 +201,13 @@ final class Checks {
             }
         }
         Exchange answer = probe.send(generated.withKey(target.key()));
+        if (tooLarge(generated)) {
+            probe.expectAnyError(answer, tooLargeOr(broken), "the body is larger than 16 KiB" + alsoBroken(broken));
+            if (before != null) {
+                readsBackAs(probe, answer.request(), number, before, "left unchanged by the refused update");
+            }
+            return;
+        }
         if (!broken.isEmpty()) {
             probe.expectError(answer, 400, codes(broken), "the spec refuses it because " + broken);
             if (before != null) {
