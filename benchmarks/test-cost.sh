@@ -3,15 +3,28 @@
 # it needs) with and without them, alternating, and prints each run's wall time and the median of
 # the differences. The builds are not clean (code generation and compilation are the same in both).
 #   benchmarks/test-cost.sh <module> <runs> <TestClass>[,<TestClass>...] [extra Maven arguments]
-# Example, the tests of issue 12 in server-stub:
+# Classes named *IT are Failsafe's, the others Surefire's. Examples: the crash, scale-out and
+# slow-client tests of server-stub, and the contract verifier's runs in contract-tests (with
+# -Pcontract-only, so that the modules it builds on skip their unit tests on both sides):
 #   benchmarks/test-cost.sh server-stub 3 AcknowledgedWritesSurviveSigkillTest,TwoSandboxesOnOnePostgresTest,SlowClientsTest,ListingAllCardsTakesBoundedMemoryTest,DevelopmentKeysStayOnLoopbackTest,BodyTimeoutTest,LoopbackByDefaultTest
+#   benchmarks/test-cost.sh contract-tests 3 VerifierJarAgainstTheSandboxIT,VerifierFindsWhatPactCannotIT -Pcontract-only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module=$1
 runs=$2
 classes=$3
 shift 3
-without="-Dtest=!${classes//,/,!}"
+# Surefire runs the *Test classes, Failsafe the *IT ones: each is told which of them to leave out.
+surefire=() failsafe=()
+for class in ${classes//,/ }; do
+  case $class in
+    *IT) failsafe+=("!$class") ;;
+    *) surefire+=("!$class") ;;
+  esac
+done
+without=()
+[ ${#surefire[@]} -gt 0 ] && without+=("-Dtest=$(IFS=,; echo "${surefire[*]}")")
+[ ${#failsafe[@]} -gt 0 ] && without+=("-Dit.test=$(IFS=,; echo "${failsafe[*]}")" -Dfailsafe.failIfNoSpecifiedTests=false)
 log="${TMPDIR:-/tmp}/contact-card-test-cost.log"
 # One build first, so that both sides of every pair find the same generated and compiled code.
 ./mvnw -B -q -pl "$module" -am verify -DskipTests "$@" > "$log" 2>&1 || { echo "build failed, see $log" >&2; exit 1; }
@@ -20,7 +33,7 @@ for i in $(seq 1 "$runs"); do
   times=()
   for side in with without; do
     arguments=(-B -pl "$module" -am verify -Dsurefire.failIfNoSpecifiedTests=false "$@")
-    [ "$side" = without ] && arguments+=("$without")
+    [ "$side" = without ] && arguments+=("${without[@]}")
     start=$(date +%s%N)
     ./mvnw "${arguments[@]}" > "$log" 2>&1 || { echo "run $i ($side) failed, see $log" >&2; exit 1; }
     end=$(date +%s%N)

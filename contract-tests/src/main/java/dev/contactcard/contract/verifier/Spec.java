@@ -115,13 +115,15 @@ public final class Spec {
         return statuses;
     }
 
-    private static List<ValidationReport.Message> errors(ValidationReport report) {
+    /** The messages of a report that are errors (its warnings and infos are not rules broken). */
+    public static List<ValidationReport.Message> errors(ValidationReport report) {
         return report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .toList();
     }
 
-    private static String describe(ValidationReport.Message message) {
+    /** A message on one line: the validator's rule key, then what it says. */
+    public static String describe(ValidationReport.Message message) {
         return message.getKey() + ": " + message.getMessage().replace('\n', ' ');
     }
 }

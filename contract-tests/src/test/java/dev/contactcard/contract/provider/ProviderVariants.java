@@ -98,16 +98,14 @@ final class ProviderVariants {
         UPDATE_REPLACES_THE_CARD {
             @Override
             Incoming request(Incoming request) {
-                if (!request.method().equals("PATCH") || !(request.json() instanceof ObjectNode body)) {
-                    return request;
-                }
-                ObjectNode replacing = body.deepCopy();
-                for (String field : List.of("last_name", "image_url")) {
-                    if (!replacing.has(field)) {
-                        replacing.putNull(field);
+                return request.withUpdate(body -> {
+                    for (String field : List.of("last_name", "image_url")) {
+                        if (!body.has(field)) {
+                            body.putNull(field);
+                        }
                     }
-                }
-                return request.withBody(replacing);
+                    return true;
+                });
             }
         },
 
@@ -119,19 +117,17 @@ final class ProviderVariants {
         IGNORES_NULL_ON_UPDATE {
             @Override
             Incoming request(Incoming request) {
-                if (!request.method().equals("PATCH") || !(request.json() instanceof ObjectNode body)) {
-                    return request;
-                }
-                ObjectNode withoutNulls = body.deepCopy();
-                boolean cleared = false;
-                for (String field : List.of("last_name", "image_url")) {
-                    if (withoutNulls.has(field) && withoutNulls.get(field).isNull()) {
-                        withoutNulls.remove(field);
-                        cleared = true;
-                    }
-                }
                 // Only a body that clears a field is rewritten: any other reaches the provider as sent.
-                return cleared ? request.withBody(withoutNulls) : request;
+                return request.withUpdate(body -> {
+                    boolean cleared = false;
+                    for (String field : List.of("last_name", "image_url")) {
+                        if (body.has(field) && body.get(field).isNull()) {
+                            body.remove(field);
+                            cleared = true;
+                        }
+                    }
+                    return cleared;
+                });
             }
         },
 
@@ -259,6 +255,18 @@ final class ProviderVariants {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /**
+         * An update whose JSON body {@code change} edits (a copy of it): the request as changed
+         * when {@code change} says it changed something, else as it arrived.
+         */
+        Incoming withUpdate(java.util.function.Predicate<ObjectNode> change) {
+            if (!method.equals("PATCH") || !(json instanceof ObjectNode body)) {
+                return this;
+            }
+            ObjectNode changed = body.deepCopy();
+            return change.test(changed) ? withBody(changed) : this;
         }
 
         Incoming withAuthorization(String newAuthorization) {

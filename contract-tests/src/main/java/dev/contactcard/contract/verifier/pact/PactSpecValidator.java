@@ -12,6 +12,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.contactcard.contract.verifier.Spec;
 import dev.contactcard.spec.ContactCardSpec;
 import java.io.File;
 import java.util.ArrayList;
@@ -119,13 +120,11 @@ public final class PactSpecValidator {
     }
 
     private static List<ValidationReport.Message> errors(ValidationReport report) {
-        return report.getMessages().stream()
-                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-                .toList();
+        return Spec.errors(report);
     }
 
     private static String describe(ValidationReport.Message message) {
-        return message.getKey() + ": " + message.getMessage().replace('\n', ' ');
+        return Spec.describe(message);
     }
 
     private static String states(Interaction interaction) {

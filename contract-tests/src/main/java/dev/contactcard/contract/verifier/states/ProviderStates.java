@@ -223,18 +223,18 @@ public class ProviderStates {
     public Map<String, Object> noCardExists(Map<String, Object> params) {
         String country =
                 Optional.ofNullable(string(params, COUNTRY_CALLING_CODE)).orElse("1");
-        return Map.of(PHONE_NUMBER, freshNumber(NO_CARD, country, plan.writer()));
+        return Map.of(PHONE_NUMBER, freshNumber(NO_CARD, country, writer()));
     }
 
     @State(ACTIVE_CARD)
     public Map<String, Object> anActiveCardExists(Map<String, Object> params) {
         String fixed = string(params, PHONE_NUMBER);
-        String number = fixed != null ? fixed : freshNumber(ACTIVE_CARD, "1", plan.writer());
-        Exchange created = create(ACTIVE_CARD, plan.writer(), number, params);
+        String number = fixed != null ? fixed : freshNumber(ACTIVE_CARD, "1", writer());
+        Exchange created = create(ACTIVE_CARD, writer(), number, params);
         if (created.status() == 409 && fixed != null) {
             // The card of a fixed number is kept from an earlier run: give it exactly these fields.
             Exchange updated =
-                    setup(ACTIVE_CARD, ApiRequest.of("PATCH", number, plan.writer(), write(cardFields(params, true))));
+                    setup(ACTIVE_CARD, ApiRequest.of("PATCH", number, writer(), write(cardFields(params, true))));
             require(updated, 200, ACTIVE_CARD, "update the kept card of " + number + " to the state's fields");
             return values(number, updated);
         }
@@ -253,7 +253,7 @@ public class ProviderStates {
         String number =
                 fixed != null ? fixed : api.target().failing().orElseThrow().pick(random);
         // A create for a number whose card is inactive retries the setup with these values, and fails again.
-        Exchange created = create(INACTIVE_CARD, plan.writer(), number, params);
+        Exchange created = create(INACTIVE_CARD, writer(), number, params);
         require(created, 200, INACTIVE_CARD, "create a card for the failing test number " + number);
         if (created.json().path("is_active").asBoolean(false)) {
             throw new IllegalStateException("State '" + INACTIVE_CARD + "': the apply step did not fail for "
@@ -267,7 +267,7 @@ public class ProviderStates {
     @State(OTHER_PARTNERS_CARD)
     public Map<String, Object> anotherPartnersCardExists(Map<String, Object> params) {
         String other = api.target().otherPartner().orElseThrow();
-        String number = freshNumber(OTHER_PARTNERS_CARD, "1", plan.writer());
+        String number = freshNumber(OTHER_PARTNERS_CARD, "1", writer());
         Exchange created = create(OTHER_PARTNERS_CARD, other, number, params);
         require(created, 200, OTHER_PARTNERS_CARD, "create a card of the other partner for " + number);
         return Map.of(PHONE_NUMBER, number);
@@ -368,6 +368,11 @@ public class ProviderStates {
     private static String string(Map<String, Object> params, String name) {
         Object value = params == null ? null : params.get(name);
         return value == null ? null : value.toString();
+    }
+
+    /** The read-write key the current interaction's cards are set up with (the target's, before any {@link #prepare}). */
+    private String writer() {
+        return plan == null || plan.writer() == null ? api.target().key() : plan.writer();
     }
 
     /** The key an interaction is sent with, and the read-write key its cards are set up with. */
