@@ -28,8 +28,11 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The verifier as a provider team runs it: its executable jar ({@code -verifier.jar}) as a separate
@@ -37,8 +40,13 @@ import org.junit.jupiter.api.TestInstance;
  * file storage, whose partner already holds 1,000 cards. It passes twice in a row on the same data
  * directory (nothing is reset between the runs), and fails against a provider drifting from what
  * the pacts pin, naming the interaction.
+ *
+ * <p>It mostly waits on its processes, so it runs first and beside the in-process verifications
+ * ({@code src/test/resources/junit-platform.properties}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
+@Order(1)
 class VerifierJarAgainstTheSandboxIT {
 
     private static final String OTHER_PARTNER_KEY = "verifier-other-rw";
