@@ -44,8 +44,10 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
  *     new UpdateContactCardRequest().lastName("Smith"));
  * }</pre>
  *
- * <p><b>Build one client and reuse it.</b> A client is immutable and thread-safe; it holds a
- * connection pool, so building one per request wastes connections and time.
+ * <p><b>Build one client and reuse it, and close it when done.</b> A client is thread-safe and
+ * holds a pool of connections, so building one per request wastes connections and time; {@link
+ * #close()} releases the pool (try-with-resources, or the shutdown of the application that owns
+ * it). A closed client refuses every call.
  *
  * <h2>Configuration</h2>
  *
@@ -90,7 +92,7 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
  * the key is redacted: DEBUG lines carry phone numbers and card data. Exception messages never
  * show the key, nor the query string of a failed call.
  */
-public final class ContactCardClient {
+public final class ContactCardClient implements AutoCloseable {
 
     /** The production API: {@value}. */
     public static final String DEFAULT_BASE_URL = "https://api.linqapp.com/api/partner";
@@ -111,16 +113,18 @@ public final class ContactCardClient {
     private static final int ACTIVE_CARD_EXISTS = 2014;
 
     private final ContactCardApi api;
+    private final ApacheTransport transport;
     private final String baseUrl;
     private final int maxRetries;
+    private volatile boolean closed;
 
     private ContactCardClient(Builder builder, String apiKey, String baseUrl) {
         this.baseUrl = baseUrl;
         this.maxRetries = builder.maxRetries;
+        this.transport = new ApacheTransport(builder.connectTimeout, builder.readTimeout, builder.connectionListener);
         ObjectMapper objectMapper = objectMapper();
         this.api = Feign.builder()
-                .client(new BodyDeadlineClient(
-                        new ApacheTransport(builder.connectTimeout, builder.readTimeout, builder.connectionListener)))
+                .client(new BodyDeadlineClient(transport))
                 .options(new Request.Options(builder.connectTimeout, builder.readTimeout, false))
                 .encoder(new JacksonEncoder(objectMapper))
                 .decoder(new ContactCardDecoder(objectMapper))
@@ -274,7 +278,20 @@ public final class ContactCardClient {
      * request that could not be encoded (nothing was sent), and translates a body that broke off
      * while being read.
      */
-    private static <T> T call(Supplier<T> call) {
+    /**
+     * Releases the client's connections. Idempotent; any call after it fails with {@link
+     * IllegalStateException}. Calls still running when it is called may fail.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        transport.close();
+    }
+
+    private <T> T call(Supplier<T> call) {
+        if (closed) {
+            throw new IllegalStateException("This ContactCardClient is closed: build a new one");
+        }
         try {
             return call.get();
         } catch (EncodeException e) {

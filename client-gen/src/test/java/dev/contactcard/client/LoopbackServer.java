@@ -73,6 +73,7 @@ final class LoopbackServer implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final List<Socket> connections = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final java.util.concurrent.Semaphore endedByTheClient = new java.util.concurrent.Semaphore(0);
 
     LoopbackServer(Handler handler) throws IOException {
         this.handler = handler;
@@ -97,6 +98,11 @@ final class LoopbackServer implements AutoCloseable {
         return received.size();
     }
 
+    /** Whether the client closed one of its connections within {@code timeout} (bounded wait, never a sleep). */
+    boolean clientClosedAConnectionWithin(java.time.Duration timeout) throws InterruptedException {
+        return endedByTheClient.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try {
@@ -118,6 +124,7 @@ final class LoopbackServer implements AutoCloseable {
             while (true) {
                 Received request = read(in);
                 if (request == null) {
+                    endedByTheClient.release();
                     return;
                 }
                 int index;
