@@ -1,4 +1,4 @@
-package dev.contactcard.spec;
+package dev.contactcard.spec.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

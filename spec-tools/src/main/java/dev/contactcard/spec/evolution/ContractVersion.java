@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
  * The semantic version of the contract, {@code MAJOR.MINOR.PATCH}, as written in the spec's
  * {@code info.version} and (without {@code -SNAPSHOT}) in the Maven artifact version.
  */
-record ContractVersion(int major, int minor, int patch) implements Comparable<ContractVersion> {
+public record ContractVersion(int major, int minor, int patch) implements Comparable<ContractVersion> {
 
     private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)");
     private static final String SNAPSHOT = "-SNAPSHOT";
 
     /** Parses {@code MAJOR.MINOR.PATCH}; anything else is refused with a message naming the value. */
-    static ContractVersion parse(String text, String whatItIs) {
+    public static ContractVersion parse(String text, String whatItIs) {
         Matcher m = SEMVER.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
             throw new GateFailure(whatItIs + " must be a MAJOR.MINOR.PATCH version, but is '" + text + "'");
@@ -23,7 +23,7 @@ record ContractVersion(int major, int minor, int patch) implements Comparable<Co
     }
 
     /** The contract version an artifact version promises: {@code 1.2.0-SNAPSHOT} promises {@code 1.2.0}. */
-    static ContractVersion ofArtifact(String artifactVersion) {
+    public static ContractVersion ofArtifact(String artifactVersion) {
         String v = artifactVersion == null ? "" : artifactVersion.trim();
         if (v.endsWith(SNAPSHOT)) {
             v = v.substring(0, v.length() - SNAPSHOT.length());
@@ -31,15 +31,15 @@ record ContractVersion(int major, int minor, int patch) implements Comparable<Co
         return parse(v, "The artifact version (without " + SNAPSHOT + ")");
     }
 
-    ContractVersion nextMajor() {
+    public ContractVersion nextMajor() {
         return new ContractVersion(major + 1, 0, 0);
     }
 
-    ContractVersion nextMinor() {
+    public ContractVersion nextMinor() {
         return new ContractVersion(major, minor + 1, 0);
     }
 
-    ContractVersion nextPatch() {
+    public ContractVersion nextPatch() {
         return new ContractVersion(major, minor, patch + 1);
     }
 

@@ -27,7 +27,7 @@ public final class SpecCompatibilityGate {
      * Compares {@code current} with {@code baseline}: both are OpenAPI files, and each one's
      * {@code info.version} must be a {@code MAJOR.MINOR.PATCH} version.
      */
-    static CompatibilityReport compare(Path baseline, Path current) {
+    public static CompatibilityReport compare(Path baseline, Path current) {
         String currentYaml = read(readable(current));
         String baselineYaml = AcceptedPatternFixes.besides(baseline).applyTo(read(readable(baseline)), currentYaml);
         ChangedOpenApi diff = OpenApiCompare.fromContents(baselineYaml, currentYaml);

@@ -1,4 +1,4 @@
-package dev.contactcard.spec;
+package dev.contactcard.spec.lint;
 
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -37,10 +37,10 @@ import java.util.TreeSet;
  * document passes. The same checks run on the real spec and on the broken fixtures, which is how
  * the build shows that they can fail.
  */
-final class SpecChecks {
+public final class SpecChecks {
 
-    static final String ERROR_ENVELOPE_REF = "#/components/schemas/ErrorResponse";
-    static final List<String> REQUIRED_ERROR_STATUSES = List.of("400", "401", "403", "500");
+    public static final String ERROR_ENVELOPE_REF = "#/components/schemas/ErrorResponse";
+    public static final List<String> REQUIRED_ERROR_STATUSES = List.of("400", "401", "403", "500");
     private static final List<String> COMPONENT_KINDS =
             List.of("schemas", "responses", "parameters", "examples", "requestBodies", "headers", "links", "callbacks");
 
@@ -58,7 +58,7 @@ final class SpecChecks {
         this.parsed = new OpenAPIV3Parser().readContents(source, null, options);
     }
 
-    static SpecChecks ofClasspath(String resource) {
+    public static SpecChecks ofClasspath(String resource) {
         try (InputStream in = SpecChecks.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("No spec on the classpath at " + resource);
@@ -69,11 +69,11 @@ final class SpecChecks {
         }
     }
 
-    OpenAPI openApi() {
+    public OpenAPI openApi() {
         return parsed.getOpenAPI();
     }
 
-    JsonNode raw() {
+    public JsonNode raw() {
         return raw;
     }
 
@@ -81,7 +81,7 @@ final class SpecChecks {
      * Swagger Parser's own messages (syntax and structure). It does not report a local {@code $ref}
      * that points at nothing, so {@link #danglingReferences()} does.
      */
-    List<String> parserMessages() {
+    public List<String> parserMessages() {
         List<String> messages = parsed.getMessages();
         return messages == null
                 ? List.of()
@@ -89,7 +89,7 @@ final class SpecChecks {
     }
 
     /** Every check: parser messages, lint rules and example validation. */
-    List<String> all() {
+    public List<String> all() {
         List<String> findings = new ArrayList<>(parserMessages());
         findings.addAll(danglingReferences());
         if (openApi() != null) {
@@ -102,7 +102,7 @@ final class SpecChecks {
     // ---------------------------------------------------------------- references
 
     /** Every local {@code $ref} must point at a node of the document. */
-    List<String> danglingReferences() {
+    public List<String> danglingReferences() {
         List<String> findings = new ArrayList<>();
         for (String ref : references(raw)) {
             if (ref.startsWith("#/")
@@ -120,7 +120,7 @@ final class SpecChecks {
     // ---------------------------------------------------------------- lint
 
     /** The project's lint rules. */
-    List<String> lint() {
+    public List<String> lint() {
         List<String> findings = new ArrayList<>();
         OpenAPI api = openApi();
         Set<String> definedTags = new LinkedHashSet<>();
@@ -247,7 +247,7 @@ final class SpecChecks {
      * Every example (parameters, request bodies, responses, schemas and their properties) must
      * validate against its schema, and an error example must repeat its response's HTTP status.
      */
-    List<String> examples() {
+    public List<String> examples() {
         List<String> findings = new ArrayList<>();
         SchemaValidator validator = new SchemaValidator(openApi(), new MessageResolver());
         forEachOperation((where, operation) -> {
@@ -377,11 +377,11 @@ final class SpecChecks {
 
     // ---------------------------------------------------------------- helpers
 
-    interface OperationVisitor {
+    public interface OperationVisitor {
         void visit(String where, Operation operation);
     }
 
-    void forEachOperation(OperationVisitor visitor) {
+    public void forEachOperation(OperationVisitor visitor) {
         if (openApi().getPaths() == null) {
             return;
         }
