@@ -77,8 +77,10 @@ class ContactCardService {
     record UpdateCommand(String firstName, JsonNullable<String> lastName, JsonNullable<String> imageUrl) {}
 
     /**
-     * Sets up the card of a number: stores it inactive, rehosts a new image, runs the apply step
-     * and activates the card when it succeeds, in one transaction.
+     * Sets up the card of a number: stores it inactive (committed on its own, so a crash or a
+     * failure after it leaves the card inactive, never half-written), rehosts a new image, runs the
+     * apply step, and then, in one transaction, activates the card when the apply step succeeded
+     * and remembers the {@code idempotencyKey} with the answer.
      *
      * <p>With an {@code idempotencyKey}: a create with that key that stored a card in the last 24
      * hours is not run again; its answer is replayed when the values are the same, and refused

@@ -30,15 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class JdbcContactCardRepository implements ContactCardRepository {
 
-    /**
-     * The record's components, each column named as its component: the row mapper then finds every
-     * column at its first lookup. (Under the column's own name, each {@code snake_case} lookup
-     * failed first with an SQLException, which H2 in file mode writes with its stack trace to
-     * {@code contact-cards.trace.db}: about 30 KB of disk and most of a read's time, per card read.)
-     */
-    private static final String SELECT = "SELECT partner_id AS partnerId, phone_number AS phoneNumber, "
-            + "first_name AS firstName, last_name AS lastName, image_url AS imageUrl, "
-            + "image_source_url AS imageSourceUrl, is_active AS active FROM contact_card";
+    /** The card's columns, in the order {@link #CARD} reads them. */
+    private static final String SELECT = "SELECT partner_id, phone_number, first_name, last_name, image_url, "
+            + "image_source_url, is_active FROM contact_card";
 
     private static final String VALUES = "(partner_id, phone_number, first_name, last_name, image_url, "
             + "image_source_url, is_active, created_at, updated_at) VALUES (:partnerId, :phoneNumber, :firstName, "
@@ -46,8 +40,10 @@ class JdbcContactCardRepository implements ContactCardRepository {
 
     /**
      * Row to record by column position, in {@link #SELECT}'s order. Not Spring's record mapper: it
-     * looks every component up under several column names and pays an exception for each miss,
-     * which made a listing of 50,000 cards take seconds.
+     * looks every component up under several column names and pays an {@code SQLException} for each
+     * miss, which H2 in file mode writes with its stack trace to {@code contact-cards.trace.db}
+     * (about 30 KB of disk and most of a read's time per card; {@code ReadsRaiseNoDriverErrorTest}),
+     * and which made a listing of 50,000 cards take seconds.
      */
     private static final RowMapper<ContactCardRecord> CARD = (row, i) -> new ContactCardRecord(
             row.getString(1),
