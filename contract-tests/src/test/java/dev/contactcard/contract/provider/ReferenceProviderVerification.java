@@ -5,14 +5,13 @@ import dev.contactcard.contract.verifier.Options;
 import dev.contactcard.contract.verifier.Target;
 import dev.contactcard.contract.verifier.VerifierRun;
 import dev.contactcard.contract.verifier.pact.ProviderVerification;
-import dev.contactcard.server.ContactCardSandboxApplication;
 import dev.contactcard.server.auth.SandboxKeys;
 import dev.contactcard.server.card.SandboxCardApplier;
+import dev.contactcard.server.support.ReferenceProvider;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -112,16 +111,10 @@ abstract class ReferenceProviderVerification extends ProviderVerification {
 
         private static ConfigurableApplicationContext start(Class<?>... variants) {
             // README:begin start
-            // Command-line arguments, not default properties: they must win over the sandbox's
-            // application.yaml (port 8080, file storage) and over the environment.
-            return new SpringApplicationBuilder(ContactCardSandboxApplication.class)
+            return ReferenceProvider.onLoopback()
+                    .keys(API_KEYS)
                     .sources(variants)
-                    .run(
-                            "--server.address=127.0.0.1",
-                            "--server.port=0",
-                            "--contactcard.storage.mode=memory",
-                            "--contactcard.api-keys=" + API_KEYS,
-                            "--contactcard.validate-responses=true");
+                    .start();
             // README:end start
         }
     }

@@ -2,15 +2,13 @@ package dev.contactcard.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contactcard.server.ContactCardSandboxApplication;
+import dev.contactcard.server.support.ReferenceProvider;
 import dev.contactcard.server.support.SpecValidatingClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Configured keys, and keys presented in requests, appear nowhere in the provider's output. */
@@ -23,15 +21,10 @@ class ApiKeysAreNeverLoggedTest {
 
     @Test
     void neitherConfiguredNorPresentedKeysAreLoggedAtStartupOrWhileServing(CapturedOutput output) {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ContactCardSandboxApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--contactcard.storage.mode=memory",
-                        "--contactcard.api-keys=" + READ_WRITE_KEY + ":acme:read-write," + READ_ONLY_KEY
-                                + ":acme:read-only")) {
-            SpecValidatingClient api = new SpecValidatingClient(
-                    ((WebServerApplicationContext) app).getWebServer().getPort());
+        try (ConfigurableApplicationContext app = ReferenceProvider.onLoopback()
+                .keys(READ_WRITE_KEY + ":acme:read-write," + READ_ONLY_KEY + ":acme:read-only")
+                .start()) {
+            SpecValidatingClient api = new SpecValidatingClient(ReferenceProvider.port(app));
 
             assertThat(api.create(READ_WRITE_KEY, "{\"first_name\": \"John\", \"phone_number\": \"+15551234567\"}")
                             .status())

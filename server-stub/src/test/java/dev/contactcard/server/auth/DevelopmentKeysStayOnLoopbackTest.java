@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contactcard.server.ContactCardSandboxApplication;
+import dev.contactcard.server.support.ReferenceProvider;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -61,19 +60,17 @@ class DevelopmentKeysStayOnLoopbackTest {
     void theSandboxRefusesToStartOnEveryInterfaceWithTheDevelopmentKeysBeforeItsContextExists() {
         AtomicBoolean contextCreated = new AtomicBoolean();
 
-        assertThatThrownBy(() -> new SpringApplicationBuilder(ContactCardSandboxApplication.class)
-                        .listeners((ApplicationListener<ApplicationContextInitializedEvent>)
-                                event -> contextCreated.set(true))
-                        .run(
-                                "--server.port=0",
-                                "--server.address=0.0.0.0",
-                                "--contactcard.storage.mode=memory",
-                                "--spring.main.banner-mode=off",
-                                // The refusal is the expected outcome: Spring's report of the failed
-                                // start (a stack trace for operators) would only be noise in the build.
-                                "--logging.level.org.springframework.boot.SpringApplication=off",
-                                "--logging.level.org.springframework.boot.web.server.servlet.context=off",
-                                "--logging.level.org.springframework.boot.tomcat=off")
+        assertThatThrownBy(() -> ReferenceProvider.onLoopback()
+                        .with("server.address", "0.0.0.0")
+                        // The refusal is the expected outcome: Spring's report of the failed start
+                        // (a stack trace for operators) would only be noise in the build.
+                        .with("logging.level.org.springframework.boot.SpringApplication", "off")
+                        .with("logging.level.org.springframework.boot.web.server.servlet.context", "off")
+                        .with("logging.level.org.springframework.boot.tomcat", "off")
+                        .customized(application ->
+                                application.addListeners((ApplicationListener<ApplicationContextInitializedEvent>)
+                                        event -> contextCreated.set(true)))
+                        .start()
                         .close())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Refusing to listen on 0.0.0.0")
@@ -86,19 +83,17 @@ class DevelopmentKeysStayOnLoopbackTest {
         AtomicBoolean contextCreated = new AtomicBoolean();
 
         // The context is created (the check passed) and the start is then stopped by the listener.
-        assertThatThrownBy(() -> new SpringApplicationBuilder(ContactCardSandboxApplication.class)
-                        .listeners((ApplicationListener<ApplicationContextInitializedEvent>) event -> {
-                            contextCreated.set(true);
-                            throw new IllegalArgumentException("stop here");
-                        })
-                        .run(
-                                "--server.port=0",
-                                "--server.address=0.0.0.0",
-                                "--contactcard.api-keys=0f3c9a7e:acme:read-write",
-                                "--contactcard.storage.mode=memory",
-                                "--spring.main.banner-mode=off",
-                                // The stopped start is the expected outcome: no report of it.
-                                "--logging.level.org.springframework.boot.SpringApplication=off")
+        assertThatThrownBy(() -> ReferenceProvider.onLoopback()
+                        .with("server.address", "0.0.0.0")
+                        .keys("0f3c9a7e:acme:read-write")
+                        // The stopped start is the expected outcome: no report of it.
+                        .with("logging.level.org.springframework.boot.SpringApplication", "off")
+                        .customized(application -> application.addListeners(
+                                (ApplicationListener<ApplicationContextInitializedEvent>) event -> {
+                                    contextCreated.set(true);
+                                    throw new IllegalArgumentException("stop here");
+                                }))
+                        .start()
                         .close())
                 .hasMessage("stop here");
         assertThat(contextCreated).isTrue();

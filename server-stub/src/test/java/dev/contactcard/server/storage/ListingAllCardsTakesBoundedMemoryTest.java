@@ -2,13 +2,11 @@ package dev.contactcard.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contactcard.server.ContactCardSandboxApplication;
 import dev.contactcard.server.support.BulkCards;
 import dev.contactcard.server.support.HeapWhileListing;
+import dev.contactcard.server.support.ReferenceProvider;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -40,16 +38,14 @@ class ListingAllCardsTakesBoundedMemoryTest {
 
     @Test
     void aListingOfFiftyThousandCardsHoldsOnlyAFewOfThemWhileItIsUnderWay() throws Exception {
-        try (ConfigurableApplicationContext sandbox = new SpringApplicationBuilder(ContactCardSandboxApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--contactcard.storage.mode=memory",
-                        "--contactcard.api-keys=bulk-key:bulk:read-only",
-                        "--spring.main.banner-mode=off")) {
+        // Not validating its answers: the self-check holds the whole answer to judge it.
+        try (ConfigurableApplicationContext sandbox = ReferenceProvider.onLoopback()
+                .keys("bulk-key:bulk:read-only")
+                .with("contactcard.validate-responses", false)
+                .start()) {
             assertThat(BulkCards.insert(sandbox.getBean(DataSource.class), "bulk", CARDS))
                     .isEqualTo(CARDS);
-            int port = ((WebServerApplicationContext) sandbox).getWebServer().getPort();
+            int port = ReferenceProvider.port(sandbox);
 
             HeapWhileListing.Measure listing = HeapWhileListing.cardsAliveWhileListing(port, "bulk-key");
 

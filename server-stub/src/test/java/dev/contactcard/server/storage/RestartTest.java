@@ -4,8 +4,8 @@ import static dev.contactcard.server.auth.SandboxKeys.PARTNER;
 import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contactcard.server.ContactCardSandboxApplication;
 import dev.contactcard.server.card.ContactCardRepository;
+import dev.contactcard.server.support.ReferenceProvider;
 import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
 import java.nio.file.Files;
@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -68,17 +66,10 @@ class RestartTest {
 
     private ConfigurableApplicationContext start() {
         assertThat(Files.isDirectory(dataDir)).isTrue();
-        // Command-line arguments: they win over application.yaml (default properties would not).
-        return new SpringApplicationBuilder(ContactCardSandboxApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--contactcard.storage.mode=file",
-                        "--contactcard.storage.data-dir=" + dataDir.toAbsolutePath());
+        return ReferenceProvider.onLoopback().fileStorage(dataDir).start();
     }
 
     private static SpecValidatingClient client(ConfigurableApplicationContext context) {
-        return new SpecValidatingClient(
-                ((WebServerApplicationContext) context).getWebServer().getPort());
+        return new SpecValidatingClient(ReferenceProvider.port(context));
     }
 }

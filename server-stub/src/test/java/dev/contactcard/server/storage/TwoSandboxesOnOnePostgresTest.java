@@ -5,11 +5,11 @@ import static dev.contactcard.server.auth.SandboxKeys.READ_ONLY;
 import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contactcard.server.ContactCardSandboxApplication;
 import dev.contactcard.server.card.ContactCardRepository;
 import dev.contactcard.server.card.ImageRehoster;
 import dev.contactcard.server.support.BulkCards;
 import dev.contactcard.server.support.HeapWhileListing;
+import dev.contactcard.server.support.ReferenceProvider;
 import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -71,36 +70,33 @@ class TwoSandboxesOnOnePostgresTest {
     void startPostgresAndTwoSandboxes() throws IOException, InterruptedException {
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        String[] arguments = {
-            "--server.port=0",
-            "--server.address=127.0.0.1",
-            "--contactcard.storage.mode=postgres",
-            "--contactcard.storage.db-url=" + url,
-            "--contactcard.storage.db-user=postgres",
-            "--contactcard.api-keys=" + READ_WRITE + ":" + PARTNER + ":read-write," + READ_ONLY + ":" + PARTNER
-                    + ":read-only," + BULK_KEY + ":bulk:read-only",
-            "--contactcard.limits.max-in-flight-per-key=" + PARALLEL,
-            "--spring.main.banner-mode=off"
-        };
+        ReferenceProvider onePostgres = ReferenceProvider.onLoopback()
+                .with("contactcard.storage.mode", "postgres")
+                .with("contactcard.storage.db-url", url)
+                .with("contactcard.storage.db-user", "postgres")
+                .keys(READ_WRITE + ":" + PARTNER + ":read-write," + READ_ONLY + ":" + PARTNER + ":read-only," + BULK_KEY
+                        + ":bulk:read-only")
+                .with("contactcard.limits.max-in-flight-per-key", PARALLEL)
+                // Not validating their answers: the self-check holds a whole listing to judge it.
+                .with("contactcard.validate-responses", false)
+                .customized(application -> application.addInitializers(this::recordUploads));
         // Started side by side, as instances behind a load balancer are: both migrate the schema or
         // find it migrated (Flyway takes a lock in the database). Two processes would each set up
         // their logging; in one JVM the first sets it up (the second starts once it has) and the
         // second uses it, so that neither logs into the other's reconfiguration.
         CountDownLatch loggingSetUp = new CountDownLatch(1);
-        SpringApplication first = new SpringApplication(ContactCardSandboxApplication.class);
-        first.addInitializers(this::recordUploads);
+        SpringApplication first = onePostgres.application();
         first.addListeners((ApplicationListener<ApplicationContextInitializedEvent>) event -> loggingSetUp.countDown());
         CompletableFuture<ConfigurableApplicationContext> starting =
-                CompletableFuture.supplyAsync(() -> first.run(arguments));
+                CompletableFuture.supplyAsync(() -> first.run(onePostgres.arguments()));
         starting.whenComplete((sandbox, failure) -> loggingSetUp.countDown());
         try {
             loggingSetUp.await();
-            SpringApplication second = new SpringApplication(ContactCardSandboxApplication.class);
-            second.addInitializers(this::recordUploads);
+            SpringApplication second = onePostgres.application();
             second.setListeners(second.getListeners().stream()
                     .filter(listener -> !(listener instanceof LoggingApplicationListener))
                     .toList());
-            sandboxes.add(second.run(arguments));
+            sandboxes.add(second.run(onePostgres.arguments()));
         } finally {
             sandboxes.add(0, starting.join());
         }
@@ -312,8 +308,6 @@ class TwoSandboxesOnOnePostgresTest {
     }
 
     private int port(int sandbox) {
-        return ((WebServerApplicationContext) sandboxes.get(sandbox))
-                .getWebServer()
-                .getPort();
+        return ReferenceProvider.port(sandboxes.get(sandbox));
     }
 }
