@@ -1,7 +1,7 @@
 package dev.contactcard.server.auth;
 
+import dev.contactcard.server.error.ApiException;
 import dev.contactcard.server.error.ErrorCode;
-import dev.contactcard.server.error.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.springframework.http.HttpHeaders;
@@ -23,9 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is checked later, by {@link PermissionInterceptor}. A key may have at most
  * {@code contactcard.limits.max-in-flight-per-key} requests in flight: one more is answered
  * 429 / 2020 with {@code Retry-After}, before its body is read, so one caller cannot take every
- * worker thread. Registered by {@link AuthConfiguration} for
- * the base path only, ahead of the body-limit filter; the spec, docs and health
- * endpoints at the root are not touched.
+ * worker thread. Both refusals are thrown as {@code ApiException}s and answered by the error
+ * boundary. Registered by {@link AuthConfiguration} for the base path only, ahead of the body-limit
+ * filter; the spec, docs and health endpoints at the root are not touched.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -35,13 +36,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
     static final String RETRY_AFTER_SECONDS = "1";
 
     private final ApiKeyRegistry registry;
-    private final ErrorResponses errors;
     private final int maxInFlightPerKey;
     private final Semaphore[] inFlight;
 
-    ApiKeyFilter(ApiKeyRegistry registry, ErrorResponses errors, int maxInFlightPerKey) {
+    ApiKeyFilter(ApiKeyRegistry registry, int maxInFlightPerKey) {
         this.registry = registry;
-        this.errors = errors;
         this.maxInFlightPerKey = maxInFlightPerKey;
         this.inFlight = new Semaphore[registry.size()];
         for (int i = 0; i < inFlight.length; i++) {
@@ -54,20 +53,16 @@ class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         int key = bearerKey(request).map(registry::indexOf).orElse(-1);
         if (key < 0) {
-            errors.write(response, ErrorCode.UNAUTHORIZED, ErrorCode.UNAUTHORIZED.defaultMessage());
-            return;
+            throw new ApiException(ErrorCode.UNAUTHORIZED);
         }
         if (!inFlight[key].tryAcquire()) {
             // Answered before the body is read; the connection is closed so that the unread body
             // (which may be arriving slowly) is not drained by a worker thread.
-            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            response.setHeader(HttpHeaders.CONNECTION, "close");
-            errors.write(
-                    response,
+            throw new ApiException(
                     ErrorCode.TOO_MANY_REQUESTS_IN_FLIGHT,
                     "This API key already has " + maxInFlightPerKey
-                            + " requests in flight; retry after the seconds in Retry-After");
-            return;
+                            + " requests in flight; retry after the seconds in Retry-After",
+                    Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS, HttpHeaders.CONNECTION, "close"));
         }
         try {
             request.setAttribute(Caller.REQUEST_ATTRIBUTE, registry.caller(key));

@@ -1,7 +1,6 @@
 package dev.contactcard.server.auth;
 
 import dev.contactcard.server.ContactCardProperties;
-import dev.contactcard.server.error.ErrorResponses;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,10 +31,9 @@ class AuthConfiguration implements WebMvcConfigurer {
 
     /** The pattern covers the base path itself too: no key, no answer but 401. */
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(
-            ContactCardProperties properties, ApiKeyRegistry apiKeys, ErrorResponses errors) {
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ContactCardProperties properties, ApiKeyRegistry apiKeys) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-                new ApiKeyFilter(apiKeys, errors, properties.limits().maxInFlightPerKey()));
+                new ApiKeyFilter(apiKeys, properties.limits().maxInFlightPerKey()));
         registration.addUrlPatterns(properties.basePath() + "/*");
         registration.setOrder(API_KEY_FILTER_ORDER);
         return registration;

@@ -18,7 +18,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * to the service and back. Validation happens before (the generated bean-validation annotations
  * and the constraints {@code ValidationConfiguration} adds to them, in one pass),
  * authentication in {@code ApiKeyFilter}, the read-only key check in
- * {@code PermissionInterceptor}, and error answers in {@code ApiExceptionHandler}.
+ * {@code PermissionInterceptor}, and error answers in {@code ErrorBoundary}.
  */
 @RestController
 class ContactCardController implements ContactCardApi {

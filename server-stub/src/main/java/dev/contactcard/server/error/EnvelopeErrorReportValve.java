@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  * query, an invalid or duplicated {@code Content-Length}, an unknown {@code Transfer-Encoding},
  * a missing {@code Host}, a request line or headers over Tomcat's size limits. Its default
  * {@link ErrorReportValve} writes those as an HTML page; this one writes the spec's envelope
- * instead (400 / 1001 for a malformed request). Installed on the host by
+ * instead (400 / 1001 for a malformed request): the container-level fallback of
+ * {@link ErrorBoundary}, the one place the application answers errors. Installed on the host by
  * {@link ErrorConfiguration} in place of every other error report valve. Errors raised inside the
- * application never get here: {@link ApiExceptionHandler} and {@link EnvelopeErrorController}
- * answer them first.
+ * application never get here: {@link ErrorBoundary} answers them first.
  */
 class EnvelopeErrorReportValve extends ErrorReportValve {
 
@@ -47,7 +47,7 @@ class EnvelopeErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(ErrorResponses.envelope(code, message)));
+                writer.write(JSON.writeValueAsString(ErrorBoundary.envelope(code, message)));
             }
         } catch (IOException | IllegalStateException ex) {
             // The connection is gone or the response was committed meanwhile: nothing left to answer.

@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Configuration;
  *       generated models' fields with Hibernate Validator's programmatic mapping: the one rule no
  *       schema can state (JSON can carry an unpaired surrogate as an escape).</li>
  * </ul>
- * One validation pass thus sees every broken rule of a request, and {@link ViolationHandler}
- * answers the lowest code among them. In an update, {@code last_name} and {@code image_url} are
+ * One validation pass thus sees every broken rule of a request, and {@link ViolationTranslator}
+ * picks the lowest code among them. In an update, {@code last_name} and {@code image_url} are
  * {@code JsonNullable}: the constraints apply to the value inside, so an absent field or an
  * explicit {@code null} (which clears it) is never checked.
  */

@@ -9,8 +9,8 @@
  *       Validator's programmatic mapping (without editing generated code), the one rule no schema
  *       can state: text is well-formed Unicode ({@code @WellFormedUnicode}). Every other rule is
  *       the spec's own pattern, so the schema and the provider cannot disagree on it;
- *   <li>{@code ViolationHandler} classifies every failed constraint of a request by its annotation
- *       type and field and answers the lowest code among them.
+ *   <li>{@code ViolationTranslator} classifies every failed constraint of a request by its annotation
+ *       type and field, and the lowest code among them is answered (by {@code error.ErrorBoundary}).
  * </ul>
  *
  * <p>Each constraint accepts {@code null}: whether a field may be absent or null is the generated

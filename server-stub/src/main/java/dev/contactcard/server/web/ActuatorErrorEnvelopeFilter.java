@@ -1,7 +1,7 @@
 package dev.contactcard.server.web;
 
+import dev.contactcard.server.error.ApiException;
 import dev.contactcard.server.error.ErrorCode;
-import dev.contactcard.server.error.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,15 +14,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Answers the actuator's bodiless errors in the envelope: Spring Boot's endpoints answer an
  * unknown path below an endpoint ({@code /actuator/health/<unknown>}) with an empty 404, which
  * never reaches the error controller. An error answer with a body (a health check that is
- * {@code DOWN}, 503) is left as it is.
+ * {@code DOWN}, 503) is left as it is. The bodiless error is raised as the {@code ApiException} of
+ * its status, which the error boundary answers.
  */
 class ActuatorErrorEnvelopeFilter extends OncePerRequestFilter {
-
-    private final ErrorResponses errors;
-
-    ActuatorErrorEnvelopeFilter(ErrorResponses errors) {
-        this.errors = errors;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -30,9 +25,7 @@ class ActuatorErrorEnvelopeFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         if (wrapper.getStatus() >= 400 && wrapper.getContentSize() == 0 && !response.isCommitted()) {
-            ErrorCode code = ErrorCode.forStatus(wrapper.getStatus());
-            errors.write(response, code, code.defaultMessage());
-            return;
+            throw new ApiException(ErrorCode.forStatus(wrapper.getStatus()));
         }
         wrapper.copyBodyToResponse();
     }

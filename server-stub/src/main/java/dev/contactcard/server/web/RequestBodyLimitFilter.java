@@ -1,7 +1,7 @@
 package dev.contactcard.server.web;
 
-import dev.contactcard.server.error.ApiException;
 import dev.contactcard.server.error.ErrorCode;
+import dev.contactcard.server.error.RequestBodyRejectedException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,11 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits request bodies to {@value #MAX_BODY_BYTES} bytes (the spec's 413 / 2018) and refuses
  * encoded (compressed) bodies (415 / 2019): the API reads plain JSON only, and would otherwise
  * read a gzip body as malformed JSON and a body merely labelled gzip as plain. The filter only
- * wraps the request: the body stream fails with a {@link RejectedBodyException} once the declared
+ * wraps the request: the body stream fails with a {@code RequestBodyRejectedException} once the declared
  * or the actually read length exceeds the limit, or when a {@code Content-Encoding} other than
  * {@code identity} is declared, so the failure surfaces while Spring MVC reads the body (after
  * authentication, routing and the permission check) and is answered like every other error, by
- * the {@code ApiException} it carries.
+ * the error boundary, with the code it carries.
  *
  * <p>The body must also arrive within {@code contactcard.limits.body-timeout} of the filter seeing
  * the request (408 / 2021): a read that returns after the deadline fails, and a read that waits
@@ -48,6 +48,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.nanoClock = nanoClock;
     }
 
+    private static RequestBodyRejectedException tooLarge() {
+        return new RequestBodyRejectedException(
+                ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE.defaultMessage());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -68,12 +73,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         public ServletInputStream getInputStream() throws IOException {
             String encoding = getHeader(HttpHeaders.CONTENT_ENCODING);
             if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
-                throw RejectedBodyException.of(new ApiException(
+                throw new RequestBodyRejectedException(
                         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                        "Content-Encoding is not supported: send the application/json body uncompressed"));
+                        "Content-Encoding is not supported: send the application/json body uncompressed");
             }
             if (getContentLengthLong() > MAX_BODY_BYTES) {
-                throw RejectedBodyException.of(new ApiException(ErrorCode.PAYLOAD_TOO_LARGE));
+                throw tooLarge();
             }
             if (stream == null) {
                 stream = new LimitedInputStream(super.getInputStream(), deadline);
@@ -124,24 +129,24 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return n;
         }
 
-        private void checkDeadline() throws RejectedBodyException {
+        private void checkDeadline() throws RequestBodyRejectedException {
             if (nanoClock.getAsLong() - deadline > 0) {
                 throw timedOut();
             }
         }
 
-        private RejectedBodyException timedOut() {
-            return RejectedBodyException.of(new ApiException(
+        private RequestBodyRejectedException timedOut() {
+            return new RequestBodyRejectedException(
                     ErrorCode.BODY_TIMEOUT,
                     "The request body did not arrive within "
-                            + Duration.ofNanos(bodyTimeoutNanos).toMillis() + " ms"));
+                            + Duration.ofNanos(bodyTimeoutNanos).toMillis() + " ms");
         }
 
         private void count(int n) throws IOException {
             checkDeadline();
             read += n;
             if (read > MAX_BODY_BYTES) {
-                throw RejectedBodyException.of(new ApiException(ErrorCode.PAYLOAD_TOO_LARGE));
+                throw tooLarge();
             }
         }
 

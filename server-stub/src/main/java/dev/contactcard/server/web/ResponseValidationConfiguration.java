@@ -1,13 +1,14 @@
 package dev.contactcard.server.web;
 
 import dev.contactcard.server.ContactCardProperties;
-import dev.contactcard.server.error.ErrorResponses;
 import dev.contactcard.spec.ContactCardSpec;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * {@code contactcard.validate-responses} ({@code CONTACT_CARD_VALIDATE_RESPONSES=true}): the
@@ -23,9 +24,10 @@ class ResponseValidationConfiguration {
 
     @Bean
     FilterRegistrationBean<ResponseValidationFilter> responseValidationFilter(
-            ContactCardProperties properties, ErrorResponses errors) {
+            ContactCardProperties properties,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errorBoundary) {
         FilterRegistrationBean<ResponseValidationFilter> registration = new FilterRegistrationBean<>(
-                new ResponseValidationFilter(ContactCardSpec.text(), properties.basePath(), errors));
+                new ResponseValidationFilter(ContactCardSpec.text(), properties.basePath(), errorBoundary));
         registration.setOrder(ORDER);
         return registration;
     }

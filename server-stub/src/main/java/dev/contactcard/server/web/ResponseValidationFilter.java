@@ -4,8 +4,8 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.contactcard.server.error.ApiException;
 import dev.contactcard.server.error.ErrorCode;
-import dev.contactcard.server.error.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -37,14 +38,18 @@ class ResponseValidationFilter extends OncePerRequestFilter {
 
     private final OpenApiInteractionValidator validator;
     private final String operationsPath;
-    private final ErrorResponses errors;
+    private final HandlerExceptionResolver errorBoundary;
 
-    ResponseValidationFilter(String spec, String basePath, ErrorResponses errors) {
+    /**
+     * @param errorBoundary Spring MVC's exception resolvers, which end at the error boundary: an
+     *     answer the spec does not allow is replaced by the boundary's answer to a provider failure
+     */
+    ResponseValidationFilter(String spec, String basePath, HandlerExceptionResolver errorBoundary) {
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec)
                 .withBasePathOverride(basePath)
                 .build();
         this.operationsPath = basePath + "/v3/contact_card";
-        this.errors = errors;
+        this.errorBoundary = errorBoundary;
     }
 
     @Override
@@ -85,7 +90,7 @@ class ResponseValidationFilter extends OncePerRequestFilter {
                     request.getRequestURI(),
                     String.join("; ", violations));
             held.resetBuffer();
-            errors.write(held, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage());
+            errorBoundary.resolveException(request, held, null, new ApiException(ErrorCode.INTERNAL_ERROR));
         }
         // Copied with its length and without an explicit flush (copyBodyToResponse() flushes).
         byte[] body = held.getContentAsByteArray();

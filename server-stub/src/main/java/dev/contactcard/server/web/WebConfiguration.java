@@ -1,7 +1,6 @@
 package dev.contactcard.server.web;
 
 import dev.contactcard.server.ContactCardProperties;
-import dev.contactcard.server.error.ErrorResponses;
 import dev.contactcard.server.generated.api.ContactCardApi;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -56,9 +55,9 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<ActuatorErrorEnvelopeFilter> actuatorErrorEnvelopeFilter(ErrorResponses errors) {
+    FilterRegistrationBean<ActuatorErrorEnvelopeFilter> actuatorErrorEnvelopeFilter() {
         FilterRegistrationBean<ActuatorErrorEnvelopeFilter> registration =
-                new FilterRegistrationBean<>(new ActuatorErrorEnvelopeFilter(errors));
+                new FilterRegistrationBean<>(new ActuatorErrorEnvelopeFilter());
         registration.addUrlPatterns("/actuator/*");
         return registration;
     }

@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Primary;
             "contactcard.validate-responses=true",
             // The provider's apply step crashes on EXPLODING_NUMBER on purpose; the tests check the
             // 500 it answers, so the stack trace the handler logs for operators is noise here.
-            "logging.level.dev.contactcard.server.error.ApiExceptionHandler=off"
+            "logging.level.dev.contactcard.server.error.ErrorBoundary=off"
         })
 @Import(ApiTest.Fakes.class)
 public abstract class ApiTest {

@@ -3,8 +3,8 @@ package dev.contactcard.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contactcard.server.error.ApiException;
 import dev.contactcard.server.error.ErrorCode;
+import dev.contactcard.server.error.RequestBodyRejectedException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -36,10 +36,9 @@ class BodyTimeoutTest {
             assertThat(body.read()).isEqualTo('{');
         }
         assertThatThrownBy(body::read)
-                .isInstanceOf(IOException.class)
-                .cause()
                 .isInstanceOfSatisfying(
-                        ApiException.class, ex -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.BODY_TIMEOUT));
+                        RequestBodyRejectedException.class,
+                        ex -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.BODY_TIMEOUT));
     }
 
     @Test
@@ -63,9 +62,9 @@ class BodyTimeoutTest {
         }));
 
         assertThatThrownBy(body::read)
-                .cause()
                 .isInstanceOfSatisfying(
-                        ApiException.class, ex -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.BODY_TIMEOUT));
+                        RequestBodyRejectedException.class,
+                        ex -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.BODY_TIMEOUT));
     }
 
     /** A body of '{' bytes, one per read, each taking the given time on the fake clock. */

@@ -1,41 +1,35 @@
 package dev.contactcard.server.validation;
 
+import dev.contactcard.server.error.ApiException;
 import dev.contactcard.server.error.ErrorCode;
-import dev.contactcard.server.error.ErrorResponses;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.contactcard.server.error.FailureTranslator;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedMethod;
-import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Where a broken rule of a request becomes one of the spec's codes (1001 to 1005): every failed
- * constraint of a body (the generated annotations plus those {@link ValidationConfiguration} adds)
- * or of a query parameter is classified by its annotation type and field, and the lowest code
- * among them is answered in the envelope. Every other exception is answered by
- * {@code ApiExceptionHandler} (package {@code error}); this advice comes first so its two
- * exception types never reach that one's catch-all.
+ * Where a broken rule of a request becomes one of the spec's codes (1001 to 1005), for
+ * {@code error.ErrorBoundary}: every failed constraint of a body (the generated annotations plus
+ * those {@link ValidationConfiguration} adds) or of a query parameter is classified by its
+ * annotation type and field, and the lowest code among them is answered.
  */
-@RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class ViolationHandler {
+@Component
+class ViolationTranslator implements FailureTranslator {
 
     /**
      * What a failed {@code pattern} of the spec means, by field: each field's pattern carries a
@@ -46,43 +40,35 @@ class ViolationHandler {
             "first_name", ErrorCode.REQUIRED_FIELD,
             "image_url", ErrorCode.INVALID_IMAGE_URL);
 
-    private final ErrorResponses errors;
-
-    ViolationHandler(ErrorResponses errors) {
-        this.errors = errors;
-    }
-
-    /** A request body that fails the spec's constraints. */
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    void invalidBody(MethodArgumentNotValidException ex, HttpServletResponse response) throws IOException {
-        writeFirst(
-                ex.getBindingResult().getFieldErrors().stream()
-                        .filter(error -> error.contains(ConstraintViolation.class))
-                        .<ConstraintViolation<?>>map(error -> error.unwrap(ConstraintViolation.class)),
-                response);
-    }
-
     /**
-     * A query parameter that fails the spec's constraints. The generated interface is
-     * {@code @Validated}, so its parameters are checked by Spring's method-validation proxy (which
-     * raises this), not by Spring MVC's built-in method validation.
+     * A request body that fails the spec's constraints, or a query parameter that does: the
+     * generated interface is {@code @Validated}, so its parameters are checked by Spring's
+     * method-validation proxy (which raises {@link ConstraintViolationException}), not by Spring
+     * MVC's built-in method validation.
      */
-    @ExceptionHandler(ConstraintViolationException.class)
-    void invalidParameter(ConstraintViolationException ex, HttpServletResponse response) throws IOException {
-        writeFirst(ex.getConstraintViolations().stream(), response);
+    @Override
+    public Optional<ApiException> translate(Exception failure) {
+        if (failure instanceof MethodArgumentNotValidException invalidBody) {
+            return Optional.of(first(invalidBody.getBindingResult().getFieldErrors().stream()
+                    .filter(error -> error.contains(ConstraintViolation.class))
+                    .<ConstraintViolation<?>>map(error -> error.unwrap(ConstraintViolation.class))));
+        }
+        if (failure instanceof ConstraintViolationException invalidParameter) {
+            return Optional.of(first(invalidParameter.getConstraintViolations().stream()));
+        }
+        return Optional.empty();
     }
 
     /**
      * When a request breaks several rules, the lowest code is answered (1001 before 1002 before 1003
      * before 1004 before 1005): every rule of the body is checked in one validation pass.
      */
-    private void writeFirst(Stream<? extends ConstraintViolation<?>> violations, HttpServletResponse response)
-            throws IOException {
+    private static ApiException first(Stream<? extends ConstraintViolation<?>> violations) {
         Violation first = violations
-                .map(ViolationHandler::classify)
+                .map(ViolationTranslator::classify)
                 .min(Comparator.comparingInt((Violation v) -> v.code().code()).thenComparing(Violation::message))
                 .orElse(new Violation(ErrorCode.MALFORMED_REQUEST, ErrorCode.MALFORMED_REQUEST.defaultMessage()));
-        errors.write(response, first.code(), first.message());
+        return new ApiException(first.code(), first.message());
     }
 
     /** One failed constraint, as a code of the spec's table and a message naming the field. */
