@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * One benchmark run: start-up launches, then the sandbox (file and memory storage) and the ceiling
  * started side by side and loaded in interleaved rounds, then the client benchmark (JMH) against
- * the memory sandbox; writes the Markdown table to {@link Settings#output()}.
+ * the memory sandbox; writes the Markdown table to {@link Settings#output()} and, dated, into the
+ * marked section of {@link Settings#readme()} (benchmarks/README.md in the full run).
  *
  * <p>Full run: {@code ./mvnw -B -Pbench -pl benchmarks -am verify -DskipTests} (benchmarks/README.md).
  */
@@ -38,10 +40,16 @@ public final class BenchmarkRun {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Settings settings;
+    private final Clock clock;
     private final Path work;
 
     BenchmarkRun(Settings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    BenchmarkRun(Settings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.work = settings.output().toAbsolutePath().getParent().resolve("bench-work");
     }
 
@@ -50,6 +58,9 @@ public final class BenchmarkRun {
         Results results = new BenchmarkRun(settings).run();
         System.out.println(results.markdown());
         System.out.println("Written to " + settings.output().toAbsolutePath());
+        if (settings.readme() != null) {
+            System.out.println("and to its section of " + settings.readme().toAbsolutePath());
+        }
     }
 
     Results run() throws Exception {
@@ -57,9 +68,14 @@ public final class BenchmarkRun {
             throw new IllegalStateException("No sandbox jar at " + settings.serverJar()
                     + ": build server-stub first (./mvnw -B -pl benchmarks -am verify builds it)");
         }
+        if (settings.readme() != null) {
+            // Before the long run, not after it: a README without its markers fails at once.
+            ResultsSection.check(settings.readme());
+        }
         deleteRecursively(work);
         Files.createDirectories(work);
         Results results = new Results();
+        results.started = clock.instant();
         results.machine = Machine.describe();
         results.loadBefore = Machine.loadAverage();
         results.jvmOptions = String.join(" ", settings.jvmOptions());
@@ -123,8 +139,12 @@ public final class BenchmarkRun {
             }
         }
         results.loadAfter = Machine.loadAverage();
+        results.finished = clock.instant();
         Files.createDirectories(settings.output().toAbsolutePath().getParent());
         Files.writeString(settings.output(), results.markdown());
+        if (settings.readme() != null) {
+            ResultsSection.replace(settings.readme(), results.readmeSection());
+        }
         return results;
     }
 

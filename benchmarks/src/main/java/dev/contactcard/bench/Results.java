@@ -1,6 +1,9 @@
 package dev.contactcard.bench;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -49,6 +52,10 @@ final class Results {
         }
     }
 
+    /** When the run started and ended: the table is dated, in UTC. */
+    Instant started;
+
+    Instant finished;
     String machine;
     String loadBefore;
     String loadAfter;
@@ -84,9 +91,32 @@ final class Results {
         return perSecond(scenario, server) / perSecond(scenario, reference);
     }
 
+    /** The results as a document of their own (benchmarks/target/benchmark-results.md). */
     String markdown() {
+        return "# Benchmark results\n\n" + body("##");
+    }
+
+    /** The results as the section of benchmarks/README.md between its markers ({@link ResultsSection}). */
+    String readmeSection() {
+        return body("###");
+    }
+
+    /** {@code 2026-12-02 15:51 to 16:05 UTC}; the date again at the end when the run crossed midnight. */
+    String when() {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+        boolean sameDay = started.atOffset(ZoneOffset.UTC)
+                .toLocalDate()
+                .equals(finished.atOffset(ZoneOffset.UTC).toLocalDate());
+        return day.format(started) + " to " + (sameDay ? time : day).format(finished) + " UTC";
+    }
+
+    /** Everything but the title; {@code h} is the level of the subsections' headings. */
+    private String body(String h) {
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmark results\n\n");
+        if (started != null && finished != null) {
+            md.append("- Measured: ").append(when()).append('\n');
+        }
         md.append("- Machine: ").append(machine).append('\n');
         md.append("- Load average (1/5/15 min) before: ")
                 .append(loadBefore)
@@ -102,7 +132,7 @@ final class Results {
                 .append(jvmOptions.isBlank() ? "(JVM defaults)" : jvmOptions)
                 .append("`\n\n");
 
-        md.append("## Targets\n\n| measure | measured | target | met |\n|---|---|---|---|\n");
+        md.append(h + " Targets\n\n| measure | measured | target | met |\n|---|---|---|---|\n");
         target(
                 md,
                 "GET by phone, sandbox (file) / ceiling",
@@ -142,7 +172,7 @@ final class Results {
             target(md, "`ContactCardClient.get` / raw `HttpClient` GET, median", client.ratio(), "≤ 1.2×", 1.2, false);
         }
 
-        md.append("\n## The sandbox under load\n\nMedian of the rounds; ratios against the ceiling and, for the"
+        md.append("\n" + h + " The sandbox under load\n\nMedian of the rounds; ratios against the ceiling and, for the"
                 + " file storage, against the memory storage.\n\n");
         md.append("| scenario | server | req/s | × ceiling | p50 | p99 | non-2xx / socket errors |\n");
         md.append("|---|---|---|---|---|---|---|\n");
@@ -178,12 +208,12 @@ final class Results {
             wrkCheck.forEach((scenario, result) -> md.append(scenario.name())
                     .append(String.format(" %.0f req/s, %d non-2xx; ", result.perSecond(), result.errorResponses())));
         }
-        md.append("\n\n## Resident memory after the load (VmRSS)\n\n| server | MiB |\n|---|---|\n");
+        md.append("\n\n" + h + " Resident memory after the load (VmRSS)\n\n| server | MiB |\n|---|---|\n");
         residentAfterLoad.forEach((server, mib) ->
                 md.append("| ").append(server).append(" | ").append(mib).append(" |\n"));
 
         if (client != null) {
-            md.append("\n## The client (JMH, ")
+            md.append("\n" + h + " The client (JMH, ")
                     .append(client.how())
                     .append(")\n\n| call | median | allocated per call |\n|---|---|---|\n");
             md.append(String.format(
@@ -201,7 +231,7 @@ final class Results {
         }
 
         if (!startups.isEmpty()) {
-            md.append("\n## Start-up: launch to the first 200 on `/actuator/health`\n\n");
+            md.append("\n" + h + " Start-up: launch to the first 200 on `/actuator/health`\n\n");
             md.append("| launch | median | every launch | RSS when ready |\n|---|---|---|---|\n");
             for (Startup startup : startups) {
                 md.append("| ")

@@ -12,6 +12,8 @@ import java.util.List;
  * @param serverJar      the sandbox's executable jar
  * @param projectRoot    the checkout, for {@code ./mvnw ... spring-boot:run}; null to skip that launch
  * @param output         where the Markdown table goes
+ * @param readme         the Markdown file whose marked section the run rewrites with the same
+ *                       table, dated ({@link ResultsSection}); null to leave every file alone
  * @param jvmOptions     the documented JVM options of the sandbox launches
  * @param rounds         interleaved rounds of every scenario on every server
  * @param measure        how long each scenario runs per server and round
@@ -30,6 +32,7 @@ record Settings(
         Path serverJar,
         Path projectRoot,
         Path output,
+        Path readme,
         List<String> jvmOptions,
         int rounds,
         Duration measure,
@@ -44,11 +47,13 @@ record Settings(
 
     static Settings fromSystemProperties() {
         String root = System.getProperty("bench.project.root");
+        String readme = System.getProperty("bench.readme");
         int seconds = Integer.getInteger("bench.seconds", 8);
         return new Settings(
                 Path.of(required("bench.server.jar")),
                 root == null || root.isBlank() ? null : Path.of(root),
                 Path.of(System.getProperty("bench.output", "target/benchmark-results.md")),
+                readme == null || readme.isBlank() ? null : Path.of(readme),
                 options(System.getProperty("bench.jvm.options", "")),
                 Integer.getInteger("bench.rounds", 3),
                 Duration.ofSeconds(seconds),

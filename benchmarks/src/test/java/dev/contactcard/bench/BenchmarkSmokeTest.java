@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The harness in about a second, so that it cannot rot unnoticed: the load generator drives every
  * scenario against a tiny in-process server standing in for the three servers, and the table
- * writer turns the rounds into the Markdown the README quotes. No jar is started and no figure is
- * judged (benchmarks are not tests); the full run is {@code ./mvnw -B -Pbench verify}.
+ * writer turns the rounds into the dated Markdown the README's results section holds. No jar is
+ * started, no figure is judged (benchmarks are not tests) and no README is written; the full run
+ * is {@code ./mvnw -B -Pbench -pl benchmarks -am verify -DskipTests}.
  */
 class BenchmarkSmokeTest {
 
@@ -64,6 +66,7 @@ class BenchmarkSmokeTest {
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         JavaLoad generator = new JavaLoad(2, 5);
         Results results = new Results();
+        results.started = Instant.parse("2026-12-03T09:00:05Z");
         results.machine = Machine.describe();
         results.loadBefore = Machine.loadAverage();
         results.generator = generator.describe();
@@ -84,6 +87,7 @@ class BenchmarkSmokeTest {
                 180));
         results.client = new Results.Client(150, 100, 9_000, 3_000, List.of(1.6, 1.5, 1.2), "smoke");
         results.loadAfter = Machine.loadAverage();
+        results.finished = Instant.parse("2026-12-03T09:18:40Z");
 
         results.load.forEach((scenario, servers) -> servers.forEach((name, rounds) -> assertThat(rounds)
                 .as("%s on %s", scenario, name)
@@ -92,6 +96,8 @@ class BenchmarkSmokeTest {
                         round -> assertThat(round.clean()).as(round.toString()).isTrue())));
         String table = results.markdown();
         assertThat(table)
+                .startsWith("# Benchmark results\n\n- Measured: 2026-12-03 09:00 to 09:18 UTC\n")
+                .contains("\n## Targets\n")
                 .contains("- Machine: " + results.machine)
                 .contains("| GET by phone, sandbox (file) / ceiling | ")
                 .contains("| POST, file storage / memory storage | ")
@@ -107,6 +113,20 @@ class BenchmarkSmokeTest {
                     .contains("| " + scenario.title + " | " + Results.FILE + " | ")
                     .contains("| " + scenario.title + " | " + Results.MEMORY + " | ");
         }
+        assertThat(results.readmeSection())
+                .as("the README's section: the same table, dated, its headings one level down")
+                .startsWith("- Measured: 2026-12-03 09:00 to 09:18 UTC\n")
+                .contains("\n### Targets\n", "\n### The sandbox under load\n", "\n### Start-up: ")
+                .doesNotContain("\n## ", "# Benchmark results");
+    }
+
+    @Test
+    void aRunPastMidnightIsDatedAtBothEnds() {
+        Results results = new Results();
+        results.started = Instant.parse("2026-12-02T23:50:00Z");
+        results.finished = Instant.parse("2026-12-03T00:08:00Z");
+
+        assertThat(results.when()).isEqualTo("2026-12-02 23:50 to 2026-12-03 00:08 UTC");
     }
 
     @Test
