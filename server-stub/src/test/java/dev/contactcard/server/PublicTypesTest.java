@@ -29,7 +29,7 @@ class PublicTypesTest {
             Map.entry("auth.SandboxKeys", "the development keys; contract-tests"),
             Map.entry("card.CardApplier", "a seam tests of other modules replace"),
             Map.entry("card.ContactCardRecord", "a stored card; storage and contract-tests"),
-            Map.entry("card.RememberedCreate", "a create remembered by its Idempotency-Key; storage"),
+            Map.entry("card.IdempotentCreates", "the card service's view of its keys; implemented by idempotency"),
             Map.entry("card.ContactCardRepository", "implemented by storage; contract-tests set states with it"),
             Map.entry("card.ImageRehoster", "a seam tests of other modules replace"),
             Map.entry("card.SandboxCardApplier", "the failing test numbers; contract-tests"),

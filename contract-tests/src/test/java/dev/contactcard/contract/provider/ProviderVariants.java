@@ -486,39 +486,6 @@ final class ProviderVariants {
         }
 
         @Override
-        public java.util.Optional<dev.contactcard.server.card.RememberedCreate> findCreate(
-                String partnerId, String idempotencyKey, java.time.Instant notBefore) {
-            return cards.findCreate(partnerId, idempotencyKey, notBefore);
-        }
-
-        @Override
-        public boolean rememberCreate(
-                dev.contactcard.server.card.RememberedCreate create, java.time.Instant expiredBefore) {
-            return cards.rememberCreate(create, expiredBefore);
-        }
-
-        @Override
-        public boolean claim(
-                String partnerId,
-                String idempotencyKey,
-                String requestHash,
-                java.time.Instant now,
-                java.time.Instant abandonedBefore) {
-            return cards.claim(partnerId, idempotencyKey, requestHash, now, abandonedBefore);
-        }
-
-        @Override
-        public java.util.Optional<String> claimHolder(
-                String partnerId, String idempotencyKey, java.time.Instant abandonedBefore) {
-            return cards.claimHolder(partnerId, idempotencyKey, abandonedBefore);
-        }
-
-        @Override
-        public void releaseClaim(String partnerId, String idempotencyKey, java.time.Instant claimedAt) {
-            cards.releaseClaim(partnerId, idempotencyKey, claimedAt);
-        }
-
-        @Override
         public void deleteAll() {
             cards.deleteAll();
         }

@@ -1,7 +1,5 @@
 package dev.contactcard.server.card;
 
-import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,15 +26,11 @@ class CardConfiguration {
     @Bean
     ContactCardService contactCardService(
             ContactCardRepository repository,
+            IdempotentCreates idempotentCreates,
             CardApplier applier,
             ImageRehoster rehoster,
-            PlatformTransactionManager transactionManager,
-            ObjectProvider<Clock> clock) {
+            PlatformTransactionManager transactionManager) {
         return new ContactCardService(
-                repository,
-                applier,
-                rehoster,
-                new TransactionTemplate(transactionManager),
-                clock.getIfAvailable(Clock::systemUTC));
+                repository, idempotentCreates, applier, rehoster, new TransactionTemplate(transactionManager));
     }
 }

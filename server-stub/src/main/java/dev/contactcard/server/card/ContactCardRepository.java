@@ -1,6 +1,5 @@
 package dev.contactcard.server.card;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,40 +50,6 @@ public interface ContactCardRepository {
     /** Inserts or overwrites a card unconditionally: for seeding and tests, not for the API. */
     void save(ContactCardRecord card);
 
-    /**
-     * The create that stored a card with this partner's key at or after {@code notBefore}, if any.
-     */
-    Optional<RememberedCreate> findCreate(String partnerId, String idempotencyKey, Instant notBefore);
-
-    /**
-     * Remembers a create with its key, in the caller's transaction, replacing a remembered create of
-     * the same key from before {@code expiredBefore}; {@code false} when a create with the key is
-     * already remembered (committed first by a concurrent request): the caller then rolls back.
-     */
-    boolean rememberCreate(RememberedCreate create, Instant expiredBefore);
-
-    /**
-     * Claims a partner's key for a create about to run: {@code true} when the caller now holds it
-     * (no one did, or the holder claimed it before {@code abandonedBefore}: its process died or
-     * stalled), {@code false} while another create holds it. One statement decides, so of
-     * concurrent claims in any number of processes on the database exactly one wins.
-     */
-    boolean claim(String partnerId, String idempotencyKey, String requestHash, Instant now, Instant abandonedBefore);
-
-    /**
-     * The request hash of the create holding the key's claim, if one claimed it at or after
-     * {@code abandonedBefore}; an older claim is abandoned and counts as none.
-     */
-    Optional<String> claimHolder(String partnerId, String idempotencyKey, Instant abandonedBefore);
-
-    /**
-     * Gives up the claim made at {@code claimedAt} (its create failed, or, in the create's
-     * transaction, was remembered), unless another create has taken it over since. The row stays,
-     * marked abandoned: deleting it while other requests read it made H2 fail their reads ("Row
-     * not found in primary index", error 90143).
-     */
-    void releaseClaim(String partnerId, String idempotencyKey, Instant claimedAt);
-
-    /** Removes every card, every remembered create and every claim, of every partner: for tests. */
+    /** Removes every card of every partner: for tests. */
     void deleteAll();
 }

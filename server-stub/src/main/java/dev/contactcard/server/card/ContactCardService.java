@@ -5,10 +5,6 @@ import dev.contactcard.server.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,20 +28,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ContactCardService {
 
     private final ContactCardRepository repository;
+    private final IdempotentCreates idempotentCreates;
     private final CardApplier applier;
     private final ImageRehoster rehoster;
     private final TransactionTemplate transactions;
-    private final Clock clock;
 
     ContactCardService(
             ContactCardRepository repository,
+            IdempotentCreates idempotentCreates,
             CardApplier applier,
             ImageRehoster rehoster,
-            TransactionTemplate transactions,
-            Clock clock) {
+            TransactionTemplate transactions) {
         this.repository = repository;
+        this.idempotentCreates = idempotentCreates;
         this.transactions = transactions;
-        this.clock = clock;
         this.applier = applier;
         this.rehoster = rehoster;
     }
@@ -80,16 +76,11 @@ class ContactCardService {
      * Sets up the card of a number: stores it inactive (committed on its own, so a crash or a
      * failure after it leaves the card inactive, never half-written), rehosts a new image, runs the
      * apply step, and then, in one transaction, activates the card when the apply step succeeded
-     * and remembers the {@code idempotencyKey} with the answer.
+     * and, with an {@code idempotencyKey}, remembers the answer with the key.
      *
-     * <p>With an {@code idempotencyKey}: a create with that key that stored a card in the last 24
-     * hours is not run again; its answer is replayed when the values are the same, and refused
-     * with 422 / 2022 when they differ. Otherwise the create first claims the key in the database
-     * (one claim wins, in this process or in another one), so that retries which arrive together
-     * run the create once: the others wait for its answer and replay it, or, when it fails, claim
-     * the key in turn and run. The key is remembered in the same transaction as the card, so no
-     * crash can keep one without the other; a claim whose create died with its process is taken
-     * over after {@link #CLAIM_LEASE}.
+     * <p>With an {@code idempotencyKey} the create runs once per key ({@link IdempotentCreates}):
+     * a retry with the same values is answered as the first create was, and one with other values
+     * is refused with 422 / 2022.
      *
      * @param idempotencyKey the request's {@code Idempotency-Key}, or {@code null}
      * @throws ApiException 409 / 2014 when the number already has an active card; 422 / 2022 when
@@ -99,88 +90,8 @@ class ContactCardService {
         if (idempotencyKey == null) {
             return setUp(partnerId, command, card -> true);
         }
-        String fingerprint = command.fingerprint();
-        while (true) {
-            // In microseconds, as both databases store it: releaseClaim finds the claim by this instant.
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Optional<RememberedCreate> remembered =
-                    repository.findCreate(partnerId, idempotencyKey, now.minus(IDEMPOTENCY_KEY_LIFETIME));
-            if (remembered.isPresent()) {
-                return replay(remembered.get(), fingerprint);
-            }
-            // Claimed only when no create holds the key (an INSERT that fails costs a round trip,
-            // and an error line in PostgreSQL's log, on every look); otherwise other values are
-            // refused at once, and the same values wait for the holder's answer.
-            Instant abandonedBefore = now.minus(CLAIM_LEASE);
-            Optional<String> holder = repository.claimHolder(partnerId, idempotencyKey, abandonedBefore);
-            if (holder.isEmpty()) {
-                if (repository.claim(partnerId, idempotencyKey, fingerprint, now, abandonedBefore)) {
-                    return createHoldingTheClaim(partnerId, command, idempotencyKey, fingerprint, now);
-                }
-                // another create claimed it in between: wait for it as for any holder
-            } else if (!holder.get().equals(fingerprint)) {
-                throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
-            }
-            pause();
-        }
-    }
-
-    /** How long a create's {@code Idempotency-Key} is kept: 24 hours (the spec). */
-    static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
-
-    /** How long a claimed key's create may run before another create with the key takes it over. */
-    static final Duration CLAIM_LEASE = Duration.ofSeconds(10);
-
-    /** How often a create waiting for another create with its key looks for that one's answer. */
-    private static final Duration CLAIM_POLL = Duration.ofMillis(20);
-
-    private ContactCardRecord createHoldingTheClaim(
-            String partnerId, CreateCommand command, String idempotencyKey, String fingerprint, Instant now) {
-        Instant notBefore = now.minus(IDEMPOTENCY_KEY_LIFETIME);
-        try {
-            return setUp(partnerId, command, card -> {
-                repository.releaseClaim(partnerId, idempotencyKey, now);
-                return repository.rememberCreate(
-                        new RememberedCreate(
-                                partnerId,
-                                idempotencyKey,
-                                fingerprint,
-                                card.phoneNumber(),
-                                card.firstName(),
-                                card.lastName(),
-                                card.imageUrl(),
-                                card.active(),
-                                now),
-                        notBefore);
-            });
-        } catch (RuntimeException failed) {
-            repository.releaseClaim(partnerId, idempotencyKey, now);
-            // A 409 may still be the answer to this key's first create, when that one outlived its
-            // lease and its claim was taken over: answer as that one was answered.
-            Optional<RememberedCreate> first = repository.findCreate(partnerId, idempotencyKey, notBefore);
-            if (failed instanceof ApiException refused
-                    && refused.errorCode() == ErrorCode.ACTIVE_CARD_EXISTS
-                    && first.isPresent()) {
-                return replay(first.get(), fingerprint);
-            }
-            throw failed;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(CLAIM_POLL.toMillis());
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a create with the same key", ex);
-        }
-    }
-
-    private static ContactCardRecord replay(RememberedCreate first, String fingerprint) {
-        if (!first.requestHash().equals(fingerprint)) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
-        }
-        return first.card();
+        return idempotentCreates.once(
+                partnerId, idempotencyKey, command.fingerprint(), remember -> setUp(partnerId, command, remember));
     }
 
     private ContactCardRecord setUp(String partnerId, CreateCommand command, Predicate<ContactCardRecord> remember) {

@@ -2,13 +2,7 @@ package dev.contactcard.server.storage;
 
 import dev.contactcard.server.card.ContactCardRecord;
 import dev.contactcard.server.card.ContactCardRepository;
-import dev.contactcard.server.card.RememberedCreate;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -163,120 +157,7 @@ class JdbcContactCardRepository implements ContactCardRepository {
     }
 
     @Override
-    public Optional<RememberedCreate> findCreate(String partnerId, String idempotencyKey, Instant notBefore) {
-        return jdbc.sql("SELECT partner_id, idempotency_key, request_hash, phone_number, first_name, last_name, "
-                        + "image_url, is_active AS active, created_at FROM idempotent_create "
-                        + "WHERE partner_id = :partnerId AND idempotency_key = :key AND created_at >= :notBefore")
-                .param("partnerId", partnerId)
-                .param("key", idempotencyKey)
-                .param("notBefore", OffsetDateTime.ofInstant(notBefore, ZoneOffset.UTC))
-                .query((row, i) -> new RememberedCreate(
-                        row.getString("partner_id"),
-                        row.getString("idempotency_key"),
-                        row.getString("request_hash"),
-                        row.getString("phone_number"),
-                        row.getString("first_name"),
-                        row.getString("last_name"),
-                        row.getString("image_url"),
-                        row.getBoolean("active"),
-                        row.getObject("created_at", OffsetDateTime.class).toInstant()))
-                .optional();
-    }
-
-    @Override
-    public boolean rememberCreate(RememberedCreate create, Instant expiredBefore) {
-        // An expired create of the key is overwritten in place, not deleted and inserted again: H2
-        // fails a concurrent read that meets a row deleted meanwhile (error 90143).
-        int replaced = jdbc.sql("UPDATE idempotent_create SET request_hash = :hash, phone_number = :phoneNumber, "
-                        + "first_name = :firstName, last_name = :lastName, image_url = :imageUrl, is_active = :active, "
-                        + "created_at = :createdAt "
-                        + "WHERE partner_id = :partnerId AND idempotency_key = :key AND created_at < :expiredBefore")
-                .params(rememberedParameters(create))
-                .param("expiredBefore", OffsetDateTime.ofInstant(expiredBefore, ZoneOffset.UTC))
-                .update();
-        if (replaced == 1) {
-            return true;
-        }
-        try {
-            jdbc.sql("INSERT INTO idempotent_create (partner_id, idempotency_key, request_hash, phone_number, "
-                            + "first_name, last_name, image_url, is_active, created_at) VALUES (:partnerId, :key, "
-                            + ":hash, :phoneNumber, :firstName, :lastName, :imageUrl, :active, :createdAt)")
-                    .params(rememberedParameters(create))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException ex) {
-            return false;
-        }
-    }
-
-    private static Map<String, Object> rememberedParameters(RememberedCreate create) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("partnerId", create.partnerId());
-        parameters.put("key", create.idempotencyKey());
-        parameters.put("hash", create.requestHash());
-        parameters.put("phoneNumber", create.phoneNumber());
-        parameters.put("firstName", create.firstName());
-        parameters.put("lastName", create.lastName());
-        parameters.put("imageUrl", create.imageUrl());
-        parameters.put("active", create.active());
-        parameters.put("createdAt", OffsetDateTime.ofInstant(create.createdAt(), ZoneOffset.UTC));
-        return parameters;
-    }
-
-    @Override
-    public boolean claim(
-            String partnerId, String idempotencyKey, String requestHash, Instant now, Instant abandonedBefore) {
-        try {
-            jdbc.sql("INSERT INTO idempotency_claim (partner_id, idempotency_key, request_hash, claimed_at) "
-                            + "VALUES (:partnerId, :key, :hash, :now)")
-                    .param("partnerId", partnerId)
-                    .param("key", idempotencyKey)
-                    .param("hash", requestHash)
-                    .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException held) {
-            // Taken over only when abandoned; of two that try at once, the row's update lets one in.
-            return jdbc.sql("UPDATE idempotency_claim SET request_hash = :hash, claimed_at = :now "
-                                    + "WHERE partner_id = :partnerId AND idempotency_key = :key "
-                                    + "AND claimed_at < :abandonedBefore")
-                            .param("hash", requestHash)
-                            .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                            .param("partnerId", partnerId)
-                            .param("key", idempotencyKey)
-                            .param("abandonedBefore", OffsetDateTime.ofInstant(abandonedBefore, ZoneOffset.UTC))
-                            .update()
-                    == 1;
-        }
-    }
-
-    @Override
-    public Optional<String> claimHolder(String partnerId, String idempotencyKey, Instant abandonedBefore) {
-        return jdbc.sql("SELECT request_hash FROM idempotency_claim "
-                        + "WHERE partner_id = :partnerId AND idempotency_key = :key AND claimed_at >= :abandonedBefore")
-                .param("partnerId", partnerId)
-                .param("key", idempotencyKey)
-                .param("abandonedBefore", OffsetDateTime.ofInstant(abandonedBefore, ZoneOffset.UTC))
-                .query(String.class)
-                .optional();
-    }
-
-    @Override
-    public void releaseClaim(String partnerId, String idempotencyKey, Instant claimedAt) {
-        // Abandoned, as if claimed at the epoch: claimHolder no longer sees it, and claim takes it over.
-        jdbc.sql("UPDATE idempotency_claim SET claimed_at = :abandoned "
-                        + "WHERE partner_id = :partnerId AND idempotency_key = :key AND claimed_at = :claimedAt")
-                .param("abandoned", OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC))
-                .param("partnerId", partnerId)
-                .param("key", idempotencyKey)
-                .param("claimedAt", OffsetDateTime.ofInstant(claimedAt, ZoneOffset.UTC))
-                .update();
-    }
-
-    @Override
     public void deleteAll() {
-        jdbc.sql("DELETE FROM idempotency_claim").update();
-        jdbc.sql("DELETE FROM idempotent_create").update();
         jdbc.sql("DELETE FROM contact_card").update();
     }
 }

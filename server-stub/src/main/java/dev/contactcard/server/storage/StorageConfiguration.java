@@ -6,11 +6,9 @@ import dev.contactcard.server.card.ContactCardRepository;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,23 +53,6 @@ class StorageConfiguration {
         TransactionTemplate listing = new TransactionTemplate(transactions);
         listing.setReadOnly(true);
         return new JdbcContactCardRepository(jdbcClient, listing, LISTING_FETCH_SIZE);
-    }
-
-    /**
-     * At start in file and memory mode, drops every claim on an Idempotency-Key: one process owns
-     * the H2 database (H2 locks the file), so a claim found at start belongs to a create that died
-     * with the previous process, and a retry after the restart should run at once instead of
-     * waiting out the claim's lease. Not in postgres mode, where other instances' creates hold live
-     * claims (there an abandoned claim is taken over after the lease).
-     */
-    @Bean
-    @DependsOnDatabaseInitialization
-    InitializingBean abandonedClaimsDropped(ContactCardProperties properties, JdbcClient jdbcClient) {
-        return () -> {
-            if (properties.storage().mode() != ContactCardProperties.StorageMode.POSTGRES) {
-                jdbcClient.sql("DELETE FROM idempotency_claim").update();
-            }
-        };
     }
 
     /** The PostgreSQL URL of postgres mode, refused with what to set when it is missing or not PostgreSQL's. */

@@ -5,25 +5,36 @@ import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
 import static dev.contactcard.server.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contactcard.server.idempotency.KeyTable;
+import dev.contactcard.server.support.AllAtOnce;
 import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A create with an {@code Idempotency-Key} is safe to retry: the same key and values replay the
  * first answer without running the create again; the same key with other values is 422 / 2022.
  */
 class IdempotencyKeyTest extends ApiTest {
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    private KeyTable keys;
+
+    @BeforeEach
+    void keys() {
+        keys = new KeyTable(jdbc);
+    }
 
     private static final String KEY = "6f1c2b7e-3a4d-4e5f-9a8b-7c6d5e4f3a2b";
     private static final String JOHN = """
@@ -91,11 +102,12 @@ class IdempotencyKeyTest extends ApiTest {
     void theKeyIsStoredInTheDatabaseWithTheCard() {
         create(KEY, JOHN);
 
-        assertThat(repository.findCreate(PARTNER, KEY, Instant.EPOCH)).get().satisfies(remembered -> {
-            assertThat(remembered.phoneNumber()).isEqualTo("+15551234567");
-            assertThat(remembered.active()).isTrue();
-        });
-        assertThat(repository.find(PARTNER, "+15551234567")).isPresent();
+        assertThat(keys.answeredPhoneNumber(PARTNER, KEY)).contains("+15551234567");
+        assertThat(repository.find(PARTNER, "+15551234567"))
+                .get()
+                .extracting(ContactCardRecord::active)
+                .isEqualTo(true);
+        assertThat(keys.isClaimed(PARTNER, KEY)).as("the claim, once answered").isFalse();
     }
 
     @Test
@@ -104,35 +116,32 @@ class IdempotencyKeyTest extends ApiTest {
 
         assertError(create(KEY, body), 500, 3006);
 
-        assertThat(repository.findCreate(PARTNER, KEY, Instant.EPOCH)).isEmpty();
+        assertThat(keys.answeredPhoneNumber(PARTNER, KEY)).isEmpty();
         assertThat(repository.find(PARTNER, EXPLODING_NUMBER))
                 .get()
                 .extracting(ContactCardRecord::active)
                 .isEqualTo(false);
-        assertThat(repository.claimHolder(PARTNER, KEY, liveSince()))
+        assertThat(keys.isClaimed(PARTNER, KEY))
                 .as("the failed create's claim on the key")
-                .isEmpty();
+                .isFalse();
         assertError(create(KEY, body), 500, 3006); // run again, not replayed
     }
 
     @Test
     void aKeyOlderThan24HoursIsForgottenSoACreateWithOtherValuesRunsUnderIt() {
         Instant dayAndHourAgo = Instant.now().minus(Duration.ofHours(25));
-        assertThat(repository.rememberCreate(
-                        new RememberedCreate(
-                                PARTNER, KEY, "0".repeat(64), "+15550001111", "Old", null, null, true, dayAndHourAgo),
-                        Instant.EPOCH))
-                .isTrue();
+        keys.answer(PARTNER, KEY, "0".repeat(64), "+15550001111", "Old", dayAndHourAgo);
 
         Answer created = create(KEY, JOHN);
 
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.json().path("first_name").asString()).isEqualTo("John");
-        assertThat(repository.findCreate(PARTNER, KEY, Instant.now().minus(Duration.ofHours(24))))
-                .get()
-                .extracting(RememberedCreate::phoneNumber)
+        assertThat(keys.answeredPhoneNumber(PARTNER, KEY))
                 .as("the key now answers for the new create")
-                .isEqualTo("+15551234567");
+                .contains("+15551234567");
+        assertThat(keys.rows(PARTNER, KEY))
+                .as("the expired answer overwritten in place")
+                .isEqualTo(1);
         assertError(create(KEY, JOHN.replace("John", "Jane")), 422, 2022);
     }
 
@@ -140,8 +149,7 @@ class IdempotencyKeyTest extends ApiTest {
     // a create waiting on a claim that is never released would hang, not fail
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void whileACreateHoldsTheKeyARetryWithOtherValuesIsRefusedAtOnce() {
-        assertThat(repository.claim(PARTNER, KEY, "0".repeat(64), Instant.now(), Instant.EPOCH))
-                .isTrue();
+        keys.claim(PARTNER, KEY, "0".repeat(64), Instant.now());
 
         assertError(create(KEY, JOHN), 422, 2022);
         assertThat(cdn.uploads()).isEmpty();
@@ -154,47 +162,35 @@ class IdempotencyKeyTest extends ApiTest {
         String fingerprint = new ContactCardService.CreateCommand(
                         "+15551234567", "John", "Doe", "https://example.com/john.jpg")
                 .fingerprint();
-        Instant died = Instant.now().minus(ContactCardService.CLAIM_LEASE).minusSeconds(1);
-        assertThat(repository.claim(PARTNER, KEY, fingerprint, died, Instant.EPOCH))
-                .isTrue();
-        assertThat(repository.claim(PARTNER, KEY, fingerprint, Instant.now(), died.minusSeconds(1)))
-                .as("a claim within its lease is not taken over")
-                .isFalse();
+        Instant died = Instant.now().minus(KeyTable.CLAIM_LEASE).minusSeconds(1);
+        keys.claim(PARTNER, KEY, fingerprint, died);
+        assertThat(keys.isClaimed(PARTNER, KEY)).as("a claim past its lease").isFalse();
 
         Answer retried = create(KEY, JOHN);
 
         assertThat(retried.status()).isEqualTo(200);
         assertThat(cdn.uploads()).containsExactly("https://example.com/john.jpg");
-        assertThat(repository.claimHolder(PARTNER, KEY, liveSince())).isEmpty();
+        assertThat(keys.answeredPhoneNumber(PARTNER, KEY)).contains("+15551234567");
+        assertThat(keys.isClaimed(PARTNER, KEY)).isFalse();
     }
 
     @Test
     // a create waiting on a claim that is never released would hang, not fail
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void parallelRetriesWithOneKeyAllGetTheOneCard() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<String> bodies = new ArrayList<>();
-        try {
-            List<Future<Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                answers.add(pool.submit(() -> create(KEY, JOHN)));
-            }
-            for (Future<Answer> answer : answers) {
-                assertThat(answer.get().status()).isEqualTo(200);
-                bodies.add(answer.get().body());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        // As many at once as one API key may have in flight (contactcard.limits.max-in-flight-per-key).
+        List<String> bodies = AllAtOnce.run(16, () -> {
+            Answer answer = create(KEY, JOHN);
+            assertThat(answer.status()).isEqualTo(200);
+            return answer.body();
+        });
         // One answer for all, and the create ran once: the first to claim the key in the database
         // (no lock in the process, so that instances can share it) ran it, the others waited for
         // its answer.
         assertThat(bodies).containsOnly(bodies.get(0));
         assertThat(repository.findAll(PARTNER)).hasSize(1);
         assertThat(cdn.uploads()).containsExactly("https://example.com/john.jpg");
-        assertThat(repository.claimHolder(PARTNER, KEY, liveSince()))
-                .as("the claim, once answered")
-                .isEmpty();
+        assertThat(keys.isClaimed(PARTNER, KEY)).as("the claim, once answered").isFalse();
     }
 
     @Test
@@ -202,10 +198,5 @@ class IdempotencyKeyTest extends ApiTest {
         assertThat(create("x".repeat(256), JOHN).status()).isEqualTo(400);
         assertThat(create("has space", JOHN).status()).isEqualTo(400);
         assertThat(repository.find(PARTNER, "+15551234567")).isEmpty();
-    }
-
-    /** Claims made since then are live (not abandoned): the service's own view. */
-    private static Instant liveSince() {
-        return Instant.now().minus(ContactCardService.CLAIM_LEASE);
     }
 }

@@ -6,16 +6,14 @@ import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
 import static dev.contactcard.server.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contactcard.server.support.AllAtOnce;
 import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,37 +51,25 @@ class UpdateContactCardTest extends ApiTest {
      */
     @Test
     void updatesOfDifferentFieldsSentAtOnceAllKeepTheirField() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            for (int round = 0; round < 10; round++) {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Integer>> statuses = new ArrayList<>();
-                for (String body : List.of(
-                        "{\"first_name\": \"First%d\"}".formatted(round),
-                        "{\"last_name\": \"Last%d\"}".formatted(round),
-                        "{\"image_url\": \"https://cdn.test/%d.jpg\"}".formatted(round))) {
-                    statuses.add(pool.submit(() -> {
-                        start.await();
-                        return new SpecValidatingClient(port)
-                                .update(READ_WRITE, NUMBER, body)
-                                .status();
-                    }));
-                }
-                start.countDown();
-                for (Future<Integer> status : statuses) {
-                    assertThat(status.get()).isEqualTo(200);
-                }
-
-                assertThat(repository.find(PARTNER, NUMBER))
-                        .get()
-                        .extracting(
-                                ContactCardRecord::firstName,
-                                ContactCardRecord::lastName,
-                                ContactCardRecord::imageSourceUrl)
-                        .containsExactly("First" + round, "Last" + round, "https://cdn.test/" + round + ".jpg");
+        for (int round = 0; round < 10; round++) {
+            List<Callable<Integer>> updates = new ArrayList<>();
+            for (String body : List.of(
+                    "{\"first_name\": \"First%d\"}".formatted(round),
+                    "{\"last_name\": \"Last%d\"}".formatted(round),
+                    "{\"image_url\": \"https://cdn.test/%d.jpg\"}".formatted(round))) {
+                updates.add(() -> new SpecValidatingClient(port)
+                        .update(READ_WRITE, NUMBER, body)
+                        .status());
             }
-        } finally {
-            pool.shutdownNow();
+
+            assertThat(AllAtOnce.run(updates)).containsOnly(200);
+            assertThat(repository.find(PARTNER, NUMBER))
+                    .get()
+                    .extracting(
+                            ContactCardRecord::firstName,
+                            ContactCardRecord::lastName,
+                            ContactCardRecord::imageSourceUrl)
+                    .containsExactly("First" + round, "Last" + round, "https://cdn.test/" + round + ".jpg");
         }
     }
 

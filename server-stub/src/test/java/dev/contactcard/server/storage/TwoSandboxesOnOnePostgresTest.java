@@ -6,7 +6,9 @@ import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.card.ContactCardRepository;
+import dev.contactcard.server.card.IdempotentCreates;
 import dev.contactcard.server.card.ImageRehoster;
+import dev.contactcard.server.support.AllAtOnce;
 import dev.contactcard.server.support.BulkCards;
 import dev.contactcard.server.support.HeapWhileListing;
 import dev.contactcard.server.support.ReferenceProvider;
@@ -26,9 +28,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +61,6 @@ class TwoSandboxesOnOnePostgresTest {
     private final List<ConfigurableApplicationContext> sandboxes = new ArrayList<>();
     private SpecValidatingClient one;
     private SpecValidatingClient two;
-    private ExecutorService pool;
     /** The images both sandboxes rehosted, through one fake that answers each as sent (as the sandbox's does). */
     private final List<String> uploads = new CopyOnWriteArrayList<>();
 
@@ -102,14 +100,10 @@ class TwoSandboxesOnOnePostgresTest {
         }
         one = new SpecValidatingClient(port(0));
         two = new SpecValidatingClient(port(1));
-        pool = Executors.newFixedThreadPool(PARALLEL);
     }
 
     @AfterAll
     void stopEverything() throws IOException {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
         sandboxes.forEach(ConfigurableApplicationContext::close);
         if (postgres != null) {
             postgres.close();
@@ -119,6 +113,7 @@ class TwoSandboxesOnOnePostgresTest {
     @BeforeEach
     void startFromNoCards() {
         sandboxes.get(0).getBean(ContactCardRepository.class).deleteAll();
+        sandboxes.get(0).getBean(IdempotentCreates.class).forgetAll();
         uploads.clear();
     }
 
@@ -138,23 +133,17 @@ class TwoSandboxesOnOnePostgresTest {
     @Test
     void fiftyParallelCreatesOfOneNumberOverBothSandboxesHaveExactlyOneWinner() throws Exception {
         String number = "+15557000001";
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Answer>> answers = new ArrayList<>();
+        List<Callable<Answer>> creates = new ArrayList<>();
         for (int i = 0; i < PARALLEL; i++) {
             SpecValidatingClient sandbox = i % 2 == 0 ? one : two;
             String body = """
                     {"first_name": "Caller%d", "phone_number": "%s"}""".formatted(i, number);
-            answers.add(pool.submit(() -> {
-                start.await();
-                return sandbox.create(READ_WRITE, body);
-            }));
+            creates.add(() -> sandbox.create(READ_WRITE, body));
         }
-        start.countDown();
 
         Map<String, Integer> outcomes = new HashMap<>();
         String winner = null;
-        for (Future<Answer> future : answers) {
-            Answer answer = future.get();
+        for (Answer answer : AllAtOnce.run(creates)) {
             String outcome = answer.status() == 200 ? "200" : answer.status() + "/" + answer.errorCode();
             outcomes.merge(outcome, 1, Integer::sum);
             if (answer.status() == 200) {
@@ -179,19 +168,14 @@ class TwoSandboxesOnOnePostgresTest {
                         {"first_name": "First", "phone_number": "%s"}""".formatted(number)).status()).isEqualTo(200);
 
         for (int round = 0; round < 10; round++) {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> statuses = List.of(
-                    pool.submit(update(one, number, "{\"first_name\": \"First%d\"}".formatted(round), start)),
-                    pool.submit(update(two, number, "{\"last_name\": \"Last%d\"}".formatted(round), start)),
-                    pool.submit(update(
-                            two,
-                            number,
-                            "{\"image_url\": \"https://cdn.example.com/%d.png\"}".formatted(round),
-                            start)));
-            start.countDown();
-            for (Future<Integer> status : statuses) {
-                assertThat(status.get()).isEqualTo(200);
-            }
+            assertThat(AllAtOnce.run(List.of(
+                            update(one, number, "{\"first_name\": \"First%d\"}".formatted(round)),
+                            update(two, number, "{\"last_name\": \"Last%d\"}".formatted(round)),
+                            update(
+                                    two,
+                                    number,
+                                    "{\"image_url\": \"https://cdn.example.com/%d.png\"}".formatted(round)))))
+                    .containsOnly(200);
 
             JsonNode card =
                     one.get(READ_ONLY, number).json().path("contact_cards").get(0);
@@ -225,27 +209,22 @@ class TwoSandboxesOnOnePostgresTest {
         String number = "+15557000004";
         String body = """
                 {"first_name": "John", "phone_number": "%s", "image_url": "https://example.com/john.jpg"}""".formatted(number);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Answer>> answers = new ArrayList<>();
+        List<Callable<Answer>> retries = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             SpecValidatingClient sandbox = i % 2 == 0 ? one : two;
-            answers.add(pool.submit(() -> {
-                start.await();
-                return sandbox.send(
-                        "POST",
-                        SpecValidatingClient.CARDS,
-                        body,
-                        Map.of(
-                                "Authorization", "Bearer " + READ_WRITE,
-                                "Content-Type", "application/json",
-                                "Idempotency-Key", "retry-of-one-create"));
-            }));
+            retries.add(() -> sandbox.send(
+                    "POST",
+                    SpecValidatingClient.CARDS,
+                    body,
+                    Map.of(
+                            "Authorization", "Bearer " + READ_WRITE,
+                            "Content-Type", "application/json",
+                            "Idempotency-Key", "retry-of-one-create")));
         }
-        start.countDown();
 
-        for (Future<Answer> answer : answers) {
-            assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(200);
-            assertThat(answer.get().json().path("first_name").asString()).isEqualTo("John");
+        for (Answer answer : AllAtOnce.run(retries)) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.json().path("first_name").asString()).isEqualTo("John");
         }
         assertThat(two.list(READ_ONLY).json().path("contact_cards").size()).isEqualTo(1);
         assertThat(uploads)
@@ -299,12 +278,8 @@ class TwoSandboxesOnOnePostgresTest {
                 .isLessThan(ListingAllCardsTakesBoundedMemoryTest.BOUND_BYTES);
     }
 
-    private static Callable<Integer> update(
-            SpecValidatingClient sandbox, String number, String body, CountDownLatch start) {
-        return () -> {
-            start.await();
-            return sandbox.update(READ_WRITE, number, body).status();
-        };
+    private static Callable<Integer> update(SpecValidatingClient sandbox, String number, String body) {
+        return () -> sandbox.update(READ_WRITE, number, body).status();
     }
 
     private int port(int sandbox) {

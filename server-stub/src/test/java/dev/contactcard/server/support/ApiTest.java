@@ -3,6 +3,7 @@ package dev.contactcard.server.support;
 import dev.contactcard.server.ContactCardSandboxApplication;
 import dev.contactcard.server.card.CardApplier;
 import dev.contactcard.server.card.ContactCardRepository;
+import dev.contactcard.server.card.IdempotentCreates;
 import dev.contactcard.server.card.SandboxCardApplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,11 +44,15 @@ public abstract class ApiTest {
     @Autowired
     protected RecordingImageRehoster cdn;
 
+    @Autowired
+    private IdempotentCreates idempotentCreates;
+
     protected SpecValidatingClient api;
 
     @BeforeEach
     void startFromNothing() {
         repository.deleteAll();
+        idempotentCreates.forgetAll();
         cdn.clear();
         api = new SpecValidatingClient(port);
     }
