@@ -14,10 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,15 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class IdempotencyKeyTest extends ApiTest {
 
-    @Autowired
-    private JdbcClient jdbc;
-
-    private KeyTable keys;
-
-    @BeforeEach
-    void keys() {
-        keys = new KeyTable(jdbc);
-    }
+    private final KeyTable keys = new KeyTable(bean(JdbcClient.class));
 
     private static final String KEY = "6f1c2b7e-3a4d-4e5f-9a8b-7c6d5e4f3a2b";
     private static final String JOHN = """

@@ -12,9 +12,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The reference provider started in the test's JVM: the one way tests start it (beside {@link
- * ApiTest}'s Spring test context, shared by the API tests, and {@link SandboxProcess}, the
- * executable jar as a process). Unless told otherwise: on loopback, a random port, memory storage,
+ * The reference provider started in the test's JVM: the one way tests start it ({@link ApiTest}
+ * shares one so started; {@link SandboxProcess} starts the executable jar as a process). Unless
+ * told otherwise: on loopback, a random port, memory storage,
  * the development keys, and checking each of its own answers against the spec.
  *
  * <pre>{@code

@@ -6,20 +6,17 @@ import dev.contactcard.server.support.ApiTest;
 import java.net.InetAddress;
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /** Without {@code BIND_ADDRESS}, the sandbox listens on 127.0.0.1 only. */
 class LoopbackByDefaultTest extends ApiTest {
 
-    @Autowired
-    WebServerApplicationContext context;
-
     @Test
     void theSandboxListensOnLoopbackOnlyByDefault() {
-        Connector connector =
-                ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        Connector connector = ((TomcatWebServer) ((WebServerApplicationContext) provider()).getWebServer())
+                .getTomcat()
+                .getConnector();
 
         assertThat(connector.getProperty("address")).isInstanceOf(InetAddress.class);
         InetAddress address = (InetAddress) connector.getProperty("address");

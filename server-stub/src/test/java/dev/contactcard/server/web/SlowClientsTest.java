@@ -4,6 +4,7 @@ import static dev.contactcard.server.auth.SandboxKeys.READ_ONLY;
 import static dev.contactcard.server.auth.SandboxKeys.READ_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contactcard.server.ContactCardProperties;
 import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.MachineLoad;
 import dev.contactcard.server.support.RawHttp;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * One caller cannot starve the others: a key may have {@code contactcard.limits.max-in-flight-per-key}
@@ -50,8 +50,8 @@ class SlowClientsTest extends ApiTest {
     private static final int SLOW_CONNECTIONS = 500;
     private static final Duration P99_BOUND = Duration.ofMillis(100);
 
-    @Value("${contactcard.limits.max-in-flight-per-key}")
-    int maxInFlightPerKey;
+    private final int maxInFlightPerKey =
+            bean(ContactCardProperties.class).limits().maxInFlightPerKey();
 
     private final List<Socket> slow = new ArrayList<>();
     private final HttpClient plain = HttpClient.newHttpClient();
