@@ -2,6 +2,8 @@ package dev.contactcard.spec.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.contactcard.spec.ContactCardSpec;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -106,6 +108,28 @@ class ReleasedContractTest {
         assertThat(report.breakingChanges()).isEmpty();
         assertThat(report.allowed()).isTrue();
         assertThat(report.toMarkdown(BASELINE.getFileName().toString())).contains("nickname");
+    }
+
+    /**
+     * The spec of this build as a YAML tool writes it back (every string double-quoted, other
+     * line breaks): the same meaning, so the gate's verdict is the same as on the spec itself.
+     */
+    @Test
+    void judgesTheSpecByItsMeaningNotItsLayout() throws Exception {
+        YAMLMapper yaml = YAMLMapper.builder()
+                .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .build();
+        Path rewritten = dir.resolve("rewritten-contact-card.yaml");
+        Files.writeString(
+                rewritten, yaml.writeValueAsString(yaml.readTree(currentSpec().toFile())));
+        assertThat(Files.readString(rewritten)).as("rewritten").contains("pattern: \"");
+
+        CompatibilityReport asWritten = SpecCompatibilityGate.compare(BASELINE, currentSpec());
+        CompatibilityReport asRewritten = SpecCompatibilityGate.compare(BASELINE, rewritten);
+
+        assertThat(asRewritten.allowed()).isEqualTo(asWritten.allowed()).isTrue();
+        assertThat(asRewritten.breakingChanges()).isEqualTo(asWritten.breakingChanges());
     }
 
     private static Schema<?> contactCard(OpenAPI spec) {

@@ -6,6 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
@@ -15,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Serves the contract at the root: the spec at {@code /openapi.yaml}, read from the
@@ -29,7 +35,15 @@ class SpecController {
 
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml;charset=UTF-8");
 
-    private static final String SERVERS = "\nservers:\n";
+    private static final String DESCRIPTION = "This sandbox (the URL this spec was served from)";
+
+    /**
+     * The first entry of the top-level {@code servers} list in block style, whatever its
+     * indentation ({@code "  - url"} or {@code "- url"}, as YAML tools write it): group 1 is the
+     * entry's indentation.
+     */
+    private static final Pattern FIRST_SERVER =
+            Pattern.compile("(?m)^servers:[ \\t]*(?:#[^\\n]*)?\\n(?:[ \\t]*(?:#[^\\n]*)?\\n)*([ \\t]*)- ");
 
     private final String spec;
     private final String basePath;
@@ -37,9 +51,7 @@ class SpecController {
 
     SpecController(ContactCardProperties properties) throws IOException {
         this.spec = new String(ContactCardSpec.bytes(), StandardCharsets.UTF_8);
-        if (!spec.contains(SERVERS)) {
-            throw new IllegalStateException("The spec has no top-level servers list to put this sandbox in");
-        }
+        withThisSandboxFirst(spec, "http://localhost/check"); // fails the start when there is no servers list
         this.basePath = properties.basePath();
         this.docsPage = read("docs/swagger-ui.html");
     }
@@ -51,15 +63,39 @@ class SpecController {
                         .build()
                         .toUriString()
                 + basePath;
-        String served = spec.replaceFirst(
-                Pattern.quote(SERVERS),
-                Matcher.quoteReplacement(SERVERS
-                        + "  - url: '" + self.replace("'", "''") + "'\n"
-                        + "    description: This sandbox (the URL this spec was served from)\n"));
         return ResponseEntity.ok()
                 .contentType(YAML)
                 .cacheControl(CacheControl.noCache())
-                .body(served.getBytes(StandardCharsets.UTF_8));
+                .body(withThisSandboxFirst(spec, self).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The spec with {@code url} first in its top-level {@code servers}. A block-style list gets
+     * the entry inserted, in the list's own indentation, so the text is otherwise the jar's
+     * (comments and layout kept); any other layout (a flow-style list) is rewritten from the
+     * parsed document.
+     */
+    static String withThisSandboxFirst(String spec, String url) {
+        Matcher first = FIRST_SERVER.matcher(spec);
+        if (first.find()) {
+            String indent = first.group(1);
+            return spec.substring(0, first.start(1))
+                    + indent + "- url: '" + url.replace("'", "''") + "'\n"
+                    + indent + "  description: " + DESCRIPTION + "\n"
+                    + spec.substring(first.start(1));
+        }
+        Object parsed = new Yaml().load(spec);
+        if (!(parsed instanceof Map<?, ?> document) || !(document.get("servers") instanceof List<?> servers)) {
+            throw new IllegalStateException("The spec has no top-level servers list to put this sandbox in");
+        }
+        Map<Object, Object> rewritten = new LinkedHashMap<>(document);
+        List<Object> withSandbox = new ArrayList<>();
+        withSandbox.add(Map.of("url", url, "description", DESCRIPTION));
+        withSandbox.addAll(servers);
+        rewritten.put("servers", withSandbox);
+        DumperOptions block = new DumperOptions();
+        block.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(block).dump(rewritten);
     }
 
     @GetMapping({"/docs", "/docs/"})

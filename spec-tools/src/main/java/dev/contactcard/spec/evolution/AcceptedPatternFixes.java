@@ -1,13 +1,16 @@
 package dev.contactcard.spec.evolution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.core.util.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The pattern changes since a release that the gate accepts as fixes, each with the reason.
@@ -51,23 +54,58 @@ record AcceptedPatternFixes(List<Fix> fixes) {
     }
 
     /**
-     * The baseline's text with each declared old pattern replaced by its new one, where the current
-     * spec has that new pattern.
+     * The baseline with each declared old pattern replaced by its new one, where the current spec
+     * has that new pattern. Both are read as YAML and compared by value, so how either file quotes
+     * or lays out a pattern does not matter; the baseline comes back as JSON (which is YAML).
      */
     String applyTo(String baselineYaml, String currentYaml) {
-        String fixed = baselineYaml;
+        JsonNode baseline;
+        Set<String> currentPatterns;
+        try {
+            baseline = Yaml.mapper().readTree(baselineYaml);
+            currentPatterns = patterns(Yaml.mapper().readTree(currentYaml), new HashSet<>());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the spec or its baseline as YAML", e);
+        }
+        Set<String> baselinePatterns = patterns(baseline, new HashSet<>());
         for (Fix fix : fixes) {
-            String was = "pattern: '" + fix.was() + "'";
-            String now = "pattern: '" + fix.now() + "'";
-            if (!baselineYaml.contains(was)) {
+            if (!baselinePatterns.contains(fix.was())) {
                 throw new GateFailure("The accepted pattern fix '" + fix.was()
                         + "' names a pattern the baseline does not have: correct or remove it.");
             }
-            if (currentYaml.contains(now)) {
-                fixed = fixed.replace(was, now);
+            if (currentPatterns.contains(fix.now())) {
+                replacePattern(baseline, fix.was(), fix.now());
             }
         }
-        return fixed;
+        return baseline.toString();
+    }
+
+    /** Every {@code pattern} string anywhere in the document. */
+    private static Set<String> patterns(JsonNode node, Set<String> found) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                if (field.getKey().equals("pattern") && field.getValue().isTextual()) {
+                    found.add(field.getValue().asText());
+                } else {
+                    patterns(field.getValue(), found);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> patterns(element, found));
+        }
+        return found;
+    }
+
+    private static void replacePattern(JsonNode node, String was, String now) {
+        if (node instanceof ObjectNode object) {
+            JsonNode pattern = object.get("pattern");
+            if (pattern != null && pattern.isTextual() && pattern.asText().equals(was)) {
+                object.put("pattern", now);
+            }
+            object.forEach(child -> replacePattern(child, was, now));
+        } else if (node.isArray()) {
+            node.forEach(element -> replacePattern(element, was, now));
+        }
     }
 
     /** A changelog section naming each accepted fix; empty when there is none. */

@@ -64,6 +64,23 @@ class AcceptedPatternFixesTest {
                 .contains("`^a+$` is now `^a+(?![\\s\\S])`: the same rule, read alike everywhere");
     }
 
+    /** The spec as a YAML tool rewrites it: the pattern double-quoted, its backslashes escaped. */
+    @Test
+    void aDeclaredFixIsAcceptedHoweverTheSpecQuotesThePattern() throws Exception {
+        Path baseline = spec("baseline.yaml", "^a+$");
+        Path current = Files.writeString(
+                dir.resolve("current.yaml"),
+                SPEC.replace("'%s'", "\"%s\"").formatted("^a+(?![\\\\s\\\\S])"),
+                StandardCharsets.UTF_8);
+        assertThat(Files.readString(current)).contains("pattern: \"^a+(?![\\\\s\\\\S])\"");
+        fixes("baseline", "^a+$", "^a+(?![\\s\\S])");
+
+        CompatibilityReport report = SpecCompatibilityGate.compare(baseline, current);
+
+        assertThat(report.breakingChanges()).isEmpty();
+        assertThat(report.allowed()).isTrue();
+    }
+
     @Test
     void aDeclarationDoesNotExcuseAnotherChangeOfThatPattern() throws Exception {
         Path baseline = spec("baseline.yaml", "^a+$");
