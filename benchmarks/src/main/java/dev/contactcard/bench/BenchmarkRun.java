@@ -57,6 +57,7 @@ public final class BenchmarkRun {
         Settings settings = Settings.fromSystemProperties();
         Results results = new BenchmarkRun(settings).run();
         System.out.println(results.markdown());
+        System.out.println(results.summary());
         System.out.println("Written to " + settings.output().toAbsolutePath());
         if (settings.readme() != null) {
             System.out.println("and to its section of " + settings.readme().toAbsolutePath());
@@ -203,7 +204,10 @@ public final class BenchmarkRun {
     /**
      * Every launch command {@link Settings#launches()} times, interleaved: launch 1 of every
      * command, then launch 2 of every command (a different one first), and so on, so that a change
-     * in what else runs on the machine falls on every command alike.
+     * in what else runs on the machine falls on every command alike. The commands: the sandbox's
+     * documented launch, the ceiling with the same JVM options, and for comparison the executable
+     * jar itself (nested jars) and, with {@link Settings#startupVariants()}, the options that might
+     * pay and {@code spring-boot:run}.
      */
     private void measureStartup(Results results) throws Exception {
         Path data = work.resolve("data-startup");
@@ -214,7 +218,19 @@ public final class BenchmarkRun {
             warmUp.awaitReady(READY_TIMEOUT);
         }
         List<Launch> launches = new ArrayList<>();
-        launches.add(new Launch("java -jar (documented options)", ServerProcess.java(documented, "-jar", jar)));
+        launches.add(new Launch(Results.STARTUP_SANDBOX, ServerProcess.java(documented, "-jar", jar)));
+        launches.add(new Launch(
+                Results.STARTUP_CEILING,
+                ServerProcess.java(
+                        documented,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.contactcard.bench.ceiling.CeilingApplication")));
+        if (settings.execJar() != null) {
+            launches.add(new Launch(
+                    "java -jar of the executable jar (one file, nested jars)",
+                    ServerProcess.java(documented, "-jar", settings.execJar().toString())));
+        }
         if (settings.startupVariants()) {
             launches.add(new Launch("java -jar (JVM defaults)", ServerProcess.java(List.of(), "-jar", jar)));
             launches.add(new Launch(
@@ -223,27 +239,27 @@ public final class BenchmarkRun {
             launches.add(new Launch(
                     "+ C1 only (-XX:TieredStopAtLevel=1)",
                     ServerProcess.java(plus(documented, "-XX:TieredStopAtLevel=1"), "-jar", jar)));
-            Path extracted = extractWithClassDataSharing(documented);
+            trainClassDataSharing(documented);
             String archive = "-XX:SharedArchiveFile=" + work.resolve("sandbox.jsa");
             launches.add(new Launch(
-                    "+ AppCDS (extracted jar, dynamic archive)",
-                    ServerProcess.java(plus(documented, archive), "-jar", extracted.toString())));
+                    "+ AppCDS (dynamic archive, trained once)",
+                    ServerProcess.java(plus(documented, archive), "-jar", jar)));
             launches.add(new Launch(
                     "+ AppCDS + C1 only",
-                    ServerProcess.java(
-                            plus(documented, archive, "-XX:TieredStopAtLevel=1"), "-jar", extracted.toString())));
+                    ServerProcess.java(plus(documented, archive, "-XX:TieredStopAtLevel=1"), "-jar", jar)));
             // What Flyway's start-up costs: the schema exists (the warm-up launch created it), so
             // this launch serves requests; it is a measurement, not an option (a new data
             // directory needs the migrations).
             launches.add(new Launch(
                     "+ Flyway off (measurement only)",
                     ServerProcess.java(plus(documented, "-Dspring.flyway.enabled=false"), "-jar", jar)));
-        }
-        if (settings.projectRoot() != null) {
-            Path mvnw = settings.projectRoot().resolve("mvnw").toAbsolutePath().normalize();
-            launches.add(new Launch(
-                    "./mvnw -B -pl server-stub -am spring-boot:run",
-                    List.of(mvnw.toString(), "-B", "-q", "-pl", "server-stub", "-am", "spring-boot:run")));
+            if (settings.projectRoot() != null) {
+                Path mvnw =
+                        settings.projectRoot().resolve("mvnw").toAbsolutePath().normalize();
+                launches.add(new Launch(
+                        "./mvnw -B -pl server-stub -am spring-boot:run",
+                        List.of(mvnw.toString(), "-B", "-q", "-pl", "server-stub", "-am", "spring-boot:run")));
+            }
         }
         Map<Launch, List<Duration>> times = new LinkedHashMap<>();
         Map<Launch, Long> resident = new HashMap<>();
@@ -271,35 +287,26 @@ public final class BenchmarkRun {
     }
 
     private String shown(Launch launch) {
-        return String.join(" ", launch.command())
-                .replace(
-                        settings.serverJar().toString(),
-                        "server-stub/target/" + settings.serverJar().getFileName())
+        String command = String.join(" ", launch.command());
+        if (launch.name().equals(Results.STARTUP_CEILING)) {
+            command = command.replace(System.getProperty("java.class.path"), "<benchmarks' class path>");
+        }
+        if (settings.execJar() != null) {
+            command = command.replace(
+                    settings.execJar().toString(),
+                    "server-stub/target/" + settings.execJar().getFileName());
+        }
+        return command.replace(settings.serverJar().toString(), "server-stub/target/sandbox/contact-card-server.jar")
                 .replace(work.toString(), "bench-work")
                 .replaceAll("^\\S*/bin/java", "java")
                 .replaceAll("^\\S*/mvnw", "./mvnw");
     }
 
     /**
-     * Spring Boot's recipe for class-data sharing: extract the jar, then one training run that
+     * Spring Boot's recipe for class-data sharing on the extracted layout: one training run that
      * stops once the context is refreshed and writes the archive of the classes it loaded.
      */
-    private Path extractWithClassDataSharing(List<String> options) throws Exception {
-        Path dir = work.resolve("extracted");
-        exec(ServerProcess.java(
-                List.of(),
-                "-Djarmode=tools",
-                "-jar",
-                settings.serverJar().toString(),
-                "extract",
-                "--destination",
-                dir.toString()));
-        Path jar;
-        try (Stream<Path> files = Files.list(dir)) {
-            jar = files.filter(file -> file.toString().endsWith(".jar"))
-                    .findFirst()
-                    .orElseThrow();
-        }
+    private void trainClassDataSharing(List<String> options) throws Exception {
         exec(ServerProcess.java(
                 plus(
                         options,
@@ -308,8 +315,7 @@ public final class BenchmarkRun {
                         // File storage, as the measured launches: H2, Hikari and Flyway are archived too.
                         "-Dcontactcard.storage.data-dir=" + work.resolve("data-training")),
                 "-jar",
-                jar.toString()));
-        return jar;
+                settings.serverJar().toString()));
     }
 
     private void exec(List<String> command) throws Exception {

@@ -9,7 +9,10 @@ import java.util.List;
  * What one benchmark run does, read from system properties ({@code bench.*}); the bench profile
  * of {@code benchmarks/pom.xml} sets them for the full run.
  *
- * @param serverJar      the sandbox's executable jar
+ * @param serverJar      the sandbox's documented launch: {@code server-stub/target/sandbox/contact-card-server.jar}
+ *                       (the executable jar's extracted layout)
+ * @param execJar        the executable jar itself (one file, nested jars), launched beside it for
+ *                       comparison; null to skip
  * @param projectRoot    the checkout, for {@code ./mvnw ... spring-boot:run}; null to skip that launch
  * @param output         where the Markdown table goes
  * @param readme         the Markdown file whose marked section the run rewrites with the same
@@ -18,11 +21,16 @@ import java.util.List;
  * @param rounds         interleaved rounds of every scenario on every server
  * @param measure        how long each scenario runs per server and round
  * @param warmup         the warm-up of each scenario on each server, before the first round
+ *                       ({@code bench.warmup.seconds}): long enough for the JIT to settle, so
+ *                       the rounds measure steady state (a server with more code compiles for
+ *                       longer; after a few seconds the sandbox still spent a quarter of its CPU
+ *                       in the C2 compiler, after a minute almost none)
  * @param connections    concurrent connections of the load generator
  * @param threads        threads of the load generator
  * @param seedCards      cards created on every server before the load, read and updated by it
  * @param launches       launches per start-up measurement (the median is reported)
  * @param startupVariants whether to measure the start-up options that might pay (lazy init, CDS...)
+ *                       and {@code spring-boot:run}; off unless {@code -Dbench.startup.variants=true}
  * @param jmhFull        a full JMH run (forked, several iterations) or a few in-process iterations
  *                       ({@code -Dbench.jmh.quick=true})
  * @param forceJavaLoad  use the Java load generator even where wrk is installed (then, where wrk is
@@ -30,6 +38,7 @@ import java.util.List;
  */
 record Settings(
         Path serverJar,
+        Path execJar,
         Path projectRoot,
         Path output,
         Path readme,
@@ -48,21 +57,23 @@ record Settings(
     static Settings fromSystemProperties() {
         String root = System.getProperty("bench.project.root");
         String readme = System.getProperty("bench.readme");
+        String execJar = System.getProperty("bench.server.exec.jar");
         int seconds = Integer.getInteger("bench.seconds", 8);
         return new Settings(
                 Path.of(required("bench.server.jar")),
+                execJar == null || execJar.isBlank() ? null : Path.of(execJar),
                 root == null || root.isBlank() ? null : Path.of(root),
                 Path.of(System.getProperty("bench.output", "target/benchmark-results.md")),
                 readme == null || readme.isBlank() ? null : Path.of(readme),
                 options(System.getProperty("bench.jvm.options", "")),
                 Integer.getInteger("bench.rounds", 3),
                 Duration.ofSeconds(seconds),
-                Duration.ofSeconds(Math.max(2, seconds / 2)),
+                Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", Math.max(2, seconds / 2))),
                 Integer.getInteger("bench.connections", 16),
                 Integer.getInteger("bench.threads", 2),
                 Integer.getInteger("bench.seed", 200),
                 Integer.getInteger("bench.launches", 5),
-                Boolean.parseBoolean(System.getProperty("bench.startup.variants", "true")),
+                Boolean.getBoolean("bench.startup.variants"),
                 !Boolean.getBoolean("bench.jmh.quick"),
                 Boolean.getBoolean("bench.java.load"));
     }

@@ -81,10 +81,15 @@ class BenchmarkSmokeTest {
         results.residentAfterLoad.put(Results.FILE, 300L);
         results.residentAfterLoad.put(Results.CEILING, 200L);
         results.startups.add(new Results.Startup(
-                "java -jar (documented options)",
+                Results.STARTUP_SANDBOX,
                 "java -jar sandbox.jar",
                 List.of(Duration.ofMillis(2_400), Duration.ofMillis(3_000), Duration.ofMillis(2_000)),
                 180));
+        results.startups.add(new Results.Startup(
+                Results.STARTUP_CEILING,
+                "java -cp ceiling",
+                List.of(Duration.ofMillis(2_000), Duration.ofMillis(1_500), Duration.ofMillis(2_500)),
+                150));
         results.client = new Results.Client(150, 100, 9_000, 3_000, List.of(1.6, 1.5, 1.2), "smoke");
         results.loadAfter = Machine.loadAverage();
         results.finished = Instant.parse("2026-12-03T09:18:40Z");
@@ -101,12 +106,18 @@ class BenchmarkSmokeTest {
                 .contains("- Machine: " + results.machine)
                 .contains("| GET by phone, sandbox (file) / ceiling | ")
                 .contains("| POST, file storage / memory storage | ")
-                .contains("| `java -jar` to the first 200, median of 3 | 2.40 s | ≤ 2.5 s | yes |")
+                .contains("| `java -jar` to the first answer, sandbox / ceiling, medians of 3 interleaved launches"
+                        + " (2.40 s / 2.00 s) | 1.20× | ≤ 1.3× | yes |")
                 .contains("| resident memory after the load, sandbox, file storage | 300 MiB | ≤ 400 MB | yes |")
                 .contains("| `ContactCardClient.get` / raw `HttpClient` GET, median | 1.50× | ≤ 1.2× | **no** |")
                 .contains("| **ratio** (median of the passes' ratios) | **1.50×** | **3.00×** |")
                 .contains("Every pass, client median / raw median: [1.60×, 1.50×, 1.20×]")
                 .doesNotContain("NaN", "Infinity");
+        assertThat(results.summary())
+                .as("the three ratios the run prints last")
+                .contains("start-up, sandbox / ceiling:            1.20x (target <= 1.3x)")
+                .containsPattern("GET by phone, sandbox \\(file\\) / ceiling: \\d+\\.\\d\\dx \\(target >= 0\\.8x\\)")
+                .containsPattern("POST, file storage / memory storage: +\\d+\\.\\d\\dx \\(target >= 0\\.5x\\)");
         for (Scenario scenario : Scenario.values()) {
             assertThat(table)
                     .contains("| " + scenario.title + " | " + Results.CEILING + " | ")

@@ -5,11 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The provider's settings ({@code contactcard.*}); {@code application.yaml} maps each to its
+ * The provider's settings ({@code contactcard.*}); {@code application.properties} maps each to its
  * environment variable, and {@code server-stub/README.md} lists them.
  *
  * @param apiKeys  the API keys, {@code <key>:<partner>:<read-only|read-write>} comma-separated;
- *                 {@code application.yaml} reads them from the environment variable
+ *                 {@code application.properties} reads them from the environment variable
  *                 {@code CONTACT_CARD_API_KEYS} and defaults to the sandbox's development keys
  * @param basePath the path prefix of the API operations ({@code /api/partner}, as the spec's servers)
  * @param storage  where cards are kept

@@ -20,7 +20,7 @@ public class CeilingApplication {
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(CeilingApplication.class);
-        // Not the sandbox's application.yaml (on this classpath with the generated interface).
+        // Not the sandbox's application.properties (on this classpath with the generated interface).
         application.setDefaultProperties(Map.of(
                 "spring.config.name", "ceiling",
                 "spring.main.banner-mode", "off",

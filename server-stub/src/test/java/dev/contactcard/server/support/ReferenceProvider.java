@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * }</pre>
  *
  * <p>Settings go in as command-line arguments, not default properties: they must win over the
- * sandbox's {@code application.yaml} (port 8080, file storage) and over the environment.
+ * sandbox's {@code application.properties} (port 8080, file storage) and over the environment.
  */
 public final class ReferenceProvider {
 

@@ -17,10 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sandbox's executable jar ({@code contact-card-server-<version>-exec.jar}, built in
- * {@code package}) running as a separate operating-system process on a random loopback port,
- * exactly as an operator starts it. Surefire passes the jar's path as the system property
- * {@code contactcard.exec.jar} (the jar is built in {@code process-classes}, before the tests). {@link #kill()} is SIGKILL ({@link Process#destroyForcibly()}):
+ * The sandbox started the documented way, {@code java -jar target/sandbox/contact-card-server.jar}
+ * (Spring Boot's extraction of the executable jar, made by the build's {@code sandbox-layout} step
+ * before the tests), as a separate operating-system process on a random loopback port, exactly as
+ * an operator starts it. Maven passes the jar's path as the system property
+ * {@code contactcard.sandbox.jar}. {@link #kill()} is SIGKILL ({@link Process#destroyForcibly()}):
  * the process gets no chance to flush or close anything.
  */
 public final class SandboxProcess implements AutoCloseable {
@@ -40,9 +41,9 @@ public final class SandboxProcess implements AutoCloseable {
 
     /** Starts the jar with the given environment and {@code --name=value} arguments; waits until it listens. */
     public static SandboxProcess start(Map<String, String> environment, String... arguments) {
-        String jar = System.getProperty("contactcard.exec.jar");
+        String jar = System.getProperty("contactcard.sandbox.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-            throw new IllegalStateException("The executable jar is missing (system property contactcard.exec.jar = "
+            throw new IllegalStateException("The sandbox's jar is missing (system property contactcard.sandbox.jar = "
                     + jar + "): run the tests through Maven (./mvnw verify), which builds it first");
         }
         List<String> command = new ArrayList<>(List.of(
