@@ -257,8 +257,8 @@ public final class BenchmarkRun {
                 Path mvnw =
                         settings.projectRoot().resolve("mvnw").toAbsolutePath().normalize();
                 launches.add(new Launch(
-                        "./mvnw -B -pl server-stub -am spring-boot:run",
-                        List.of(mvnw.toString(), "-B", "-q", "-pl", "server-stub", "-am", "spring-boot:run")));
+                        "./mvnw -B -T1 -pl server-stub -am spring-boot:run",
+                        List.of(mvnw.toString(), "-B", "-q", "-T1", "-pl", "server-stub", "-am", "spring-boot:run")));
             }
         }
         Map<Launch, List<Duration>> times = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /**
  * The reference provider of the Contact Card API, run locally as the sandbox:
- * {@code ./mvnw -B -pl server-stub -am spring-boot:run}. Tests start it with
+ * {@code ./mvnw -B -T1 -pl server-stub -am spring-boot:run}. Tests start it with
  * {@code @SpringBootTest(classes = ContactCardSandboxApplication.class, webEnvironment = RANDOM_PORT,
  * properties = "contactcard.storage.mode=memory")}.
  */
