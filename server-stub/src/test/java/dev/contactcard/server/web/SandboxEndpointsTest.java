@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.SpecValidatingClient;
 import dev.contactcard.server.support.SpecValidatingClient.Answer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /** The spec, its Swagger UI and the health check live at the root and need no key. */
 class SandboxEndpointsTest extends ApiTest {
@@ -68,6 +71,21 @@ class SandboxEndpointsTest extends ApiTest {
         assertThat(readiness.json().path("components").path("db").path("status").asString())
                 .as("the readiness probe a load balancer uses includes the database")
                 .isEqualTo("UP");
+    }
+
+    /**
+     * No metrics are exposed (health only), so none are kept: no meter registry, no observation
+     * registry, no timer around every request. Removed for start-up and requests per second
+     * (benchmarks/README.md); the health check above is what the actuator still serves.
+     */
+    @Test
+    void noMetricsOrObservationsAreKeptThatNoEndpointExposes() {
+        assertThat(provider().getBeanNamesForType(MeterRegistry.class)).isEmpty();
+        assertThat(provider().getBeanNamesForType(ObservationRegistry.class)).isEmpty();
+        assertThat(provider().getBeanNamesForType(ServerHttpObservationFilter.class))
+                .isEmpty();
+        Answer metrics = api.sendOutsideSpec("GET", "/actuator/metrics", null, Map.of());
+        assertThat(metrics.status()).isEqualTo(404);
     }
 
     @Test
