@@ -11,14 +11,16 @@ shift || true
 log=""
 for i in $(seq 1 "$runs"); do
   log="${TMPDIR:-/tmp}/contact-card-build-time-$i.log"
+  before=$(cut -d' ' -f1-3 /proc/loadavg)
   start=$(date +%s%N)
   if ! ./mvnw -B clean verify "$@" > "$log" 2>&1; then
     echo "run $i failed, see $log" >&2
     exit 1
   fi
   end=$(date +%s%N)
-  awk -v ns="$((end - start))" -v i="$i" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" -v args="$*" \
-    'BEGIN { printf "run %d (%s): %.1f s, load average %s\n", i, (args == "" ? "serial" : args), ns / 1e9, load }'
+  awk -v ns="$((end - start))" -v i="$i" -v before="$before" -v after="$(cut -d' ' -f1-3 /proc/loadavg)" \
+    -v args="$*" 'BEGIN { printf "run %d (%s): %.1f s, load average before %s, after %s\n", i,
+      (args == "" ? "as configured" : args), ns / 1e9, before, after }'
 done
 echo
 echo "Per module (last run):"
