@@ -4,7 +4,6 @@ import dev.contactcard.server.error.ApiException;
 import dev.contactcard.server.error.ErrorCode;
 import dev.contactcard.server.error.FailureTranslator;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.constraints.Pattern;
@@ -14,11 +13,14 @@ import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.validation.method.MethodValidationResult;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -41,10 +43,11 @@ class ViolationTranslator implements FailureTranslator {
             "image_url", ErrorCode.INVALID_IMAGE_URL);
 
     /**
-     * A request body that fails the spec's constraints, or a query parameter that does: the
-     * generated interface is {@code @Validated}, so its parameters are checked by Spring's
-     * method-validation proxy (which raises {@link ConstraintViolationException}), not by Spring
-     * MVC's built-in method validation.
+     * A request that fails the spec's constraints. The generated interface is not
+     * {@code @Validated}: Spring MVC validates each handler's parameters itself, its body and its
+     * query parameters and headers in one pass ({@link MethodValidationResult}, raised as
+     * {@code HandlerMethodValidationException}); a body alone, validated by its argument
+     * resolver, fails with {@link MethodArgumentNotValidException}.
      */
     @Override
     public Optional<ApiException> translate(Exception failure) {
@@ -53,10 +56,24 @@ class ViolationTranslator implements FailureTranslator {
                     .filter(error -> error.contains(ConstraintViolation.class))
                     .<ConstraintViolation<?>>map(error -> error.unwrap(ConstraintViolation.class))));
         }
-        if (failure instanceof ConstraintViolationException invalidParameter) {
-            return Optional.of(first(invalidParameter.getConstraintViolations().stream()));
+        if (failure instanceof MethodValidationResult invalidParameters) {
+            return Optional.of(first(invalidParameters.getParameterValidationResults().stream()
+                    .flatMap(ViolationTranslator::violations)));
         }
         return Optional.empty();
+    }
+
+    /** The constraint violations behind one parameter's errors (a body's fields, or a parameter's value). */
+    private static Stream<ConstraintViolation<?>> violations(ParameterValidationResult parameter) {
+        return parameter.getResolvableErrors().stream()
+                .<ConstraintViolation<?>>map(error -> {
+                    try {
+                        return parameter.unwrap(error, ConstraintViolation.class);
+                    } catch (IllegalArgumentException notAViolation) {
+                        return null;
+                    }
+                })
+                .filter(Objects::nonNull);
     }
 
     /**
@@ -132,13 +149,18 @@ class ViolationTranslator implements FailureTranslator {
         return param != null && param.required();
     }
 
-    /** The JSON name of the property or parameter: {@code firstName} becomes {@code first_name}. */
+    /**
+     * The JSON name of the property or parameter: {@code firstName} becomes {@code first_name}. A
+     * body's field is the last property of a path that starts at the handler's parameter
+     * ({@code createContactCard.createContactCardRequest.firstName}).
+     */
     private static String jsonName(Path path) {
+        String name = "";
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
-                return node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+                name = node.getName();
             }
         }
-        return "";
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

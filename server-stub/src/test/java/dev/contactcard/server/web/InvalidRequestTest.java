@@ -7,6 +7,7 @@ import static dev.contactcard.server.support.SpecValidatingClient.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contactcard.server.card.ContactCardRecord;
+import dev.contactcard.server.generated.api.ContactCardApi;
 import dev.contactcard.server.support.ApiTest;
 import dev.contactcard.server.support.RawHttp;
 import dev.contactcard.server.support.SpecValidatingClient;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.validation.annotation.Validated;
 
 /** Bad input is answered in the error envelope with the spec's code, and stores nothing. */
 class InvalidRequestTest extends ApiTest {
@@ -152,6 +156,75 @@ class InvalidRequestTest extends ApiTest {
         assertThat(answer.json().path("error").path("message").asString())
                 .isEqualTo("image_url must be an absolute http or https URL");
         assertThat(repository.find("sandbox", "+15551234567")).contains(card);
+    }
+
+    @Test
+    void anUpdateWithAnEmptyPhoneNumberIsRefusedWith1003AsAMissingOne() {
+        Answer answer = api.send(
+                "PATCH",
+                CARDS + "?phone_number=",
+                "{\"last_name\": \"Smith\"}",
+                headers(READ_WRITE, "application/json"));
+
+        assertError(answer, 400, 1003);
+        assertThat(answer.json().path("error").path("message").asString()).isEqualTo("phone_number is required");
+    }
+
+    @Test
+    void aListWithAnEmptyPhoneNumberIsRefusedWith1002() {
+        Answer answer = api.send("GET", CARDS + "?phone_number=", null, headers(READ_WRITE, null));
+
+        assertError(answer, 400, 1002);
+    }
+
+    @Test
+    void anUpdateWithABadPhoneNumberAndABadBodyIsAnsweredTheLowestCodeOfBoth() {
+        ContactCardRecord card = ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true);
+        repository.save(card);
+
+        Answer badNumberAndTooLong = api.update(READ_WRITE, "+0123", """
+                {"last_name": "%s"}""".formatted(LONG_NAME));
+        Answer badNumberAndBadText = api.update(READ_WRITE, "+0123", """
+                {"last_name": "\\ud800"}""");
+
+        assertError(badNumberAndTooLong, 400, 1002);
+        assertError(badNumberAndBadText, 400, 1001);
+        assertThat(badNumberAndBadText.json().path("error").path("message").asString())
+                .startsWith("last_name is not valid Unicode text");
+        assertThat(repository.find("sandbox", "+15551234567")).contains(card);
+    }
+
+    @Test
+    void aCreateWithABadIdempotencyKeyAndABadBodyIsAnsweredTheLowestCodeOfBothAndStoresNothing() {
+        Map<String, String> longKey = headers(READ_WRITE, "application/json");
+        longKey.put("Idempotency-Key", "k".repeat(256));
+
+        Answer tooLongKeyAndBadNumber = api.send("POST", CARDS, """
+                {"first_name": "John", "phone_number": "5551234567"}""", longKey);
+        Answer tooLongKeyAndValidBody = api.send("POST", CARDS, """
+                {"first_name": "John", "phone_number": "+15551234567"}""", longKey);
+
+        assertError(tooLongKeyAndBadNumber, 400, 1002);
+        assertError(tooLongKeyAndValidBody, 400, 1004);
+        assertThat(tooLongKeyAndValidBody.json().path("error").path("message").asString())
+                .isEqualTo("idempotency_key must be at most 255 characters");
+        assertThat(repository.find("sandbox", "+15551234567")).isEmpty();
+    }
+
+    /**
+     * Parameters are validated by Spring MVC itself, in the same pass as the body: the controller
+     * is the plain object, with no method-validation proxy (and its interceptor chain) on every
+     * request.
+     */
+    @Test
+    void theControllerIsValidatedWithoutAProxyAroundIt() {
+        Object controller = bean(ContactCardApi.class);
+
+        assertThat(AopUtils.isAopProxy(controller))
+                .as(controller.getClass().getName())
+                .isFalse();
+        assertThat(AnnotationUtils.findAnnotation(controller.getClass(), Validated.class))
+                .isNull();
     }
 
     @Test
