@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,10 +50,11 @@ class StorageConfiguration {
     }
 
     @Bean
-    ContactCardRepository contactCardRepository(JdbcClient jdbcClient, PlatformTransactionManager transactions) {
+    ContactCardRepository contactCardRepository(
+            JdbcClient jdbcClient, JdbcOperations jdbcOperations, PlatformTransactionManager transactions) {
         TransactionTemplate listing = new TransactionTemplate(transactions);
         listing.setReadOnly(true);
-        return new JdbcContactCardRepository(jdbcClient, listing, LISTING_FETCH_SIZE);
+        return new JdbcContactCardRepository(jdbcClient, jdbcOperations, listing, LISTING_FETCH_SIZE);
     }
 
     /** The PostgreSQL URL of postgres mode, refused with what to set when it is missing or not PostgreSQL's. */

@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,7 @@ class ReadsRaiseNoDriverErrorTest {
             Flyway.configure().dataSource(dataSource).load().migrate();
             JdbcContactCardRepository repository = new JdbcContactCardRepository(
                     JdbcClient.create(dataSource),
+                    new JdbcTemplate(dataSource),
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                     StorageConfiguration.LISTING_FETCH_SIZE);
             repository.save(ContactCardRecord.of("sandbox", "+15551234567", "John", "Doe", null, true));
