@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.validation.method.MethodValidationResult;
 import org.springframework.validation.method.ParameterValidationResult;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -44,18 +43,13 @@ class ViolationTranslator implements FailureTranslator {
 
     /**
      * A request that fails the spec's constraints. The generated interface is not
-     * {@code @Validated}: Spring MVC validates each handler's parameters itself, its body and its
-     * query parameters and headers in one pass ({@link MethodValidationResult}, raised as
-     * {@code HandlerMethodValidationException}); a body alone, validated by its argument
-     * resolver, fails with {@link MethodArgumentNotValidException}.
+     * {@code @Validated}: Spring MVC validates each handler's parameters itself, and since every
+     * operation has a constrained parameter, a {@code @Valid} body is validated in the same pass
+     * as the query parameters and headers ({@link MethodValidationResult}, raised as
+     * {@code HandlerMethodValidationException}).
      */
     @Override
     public Optional<ApiException> translate(Exception failure) {
-        if (failure instanceof MethodArgumentNotValidException invalidBody) {
-            return Optional.of(first(invalidBody.getBindingResult().getFieldErrors().stream()
-                    .filter(error -> error.contains(ConstraintViolation.class))
-                    .<ConstraintViolation<?>>map(error -> error.unwrap(ConstraintViolation.class))));
-        }
         if (failure instanceof MethodValidationResult invalidParameters) {
             return Optional.of(first(invalidParameters.getParameterValidationResults().stream()
                     .flatMap(ViolationTranslator::violations)));

@@ -1,5 +1,5 @@
 /**
- * Every rule of a request body or query, and the code each broken rule is answered with (1001 to
+ * Every rule of a request body, query or header, and the code each broken rule is answered with (1001 to
  * 1005 of the spec's table), in one place:
  *
  * <ul>

@@ -194,16 +194,22 @@ class InvalidRequestTest extends ApiTest {
         assertThat(repository.find("sandbox", "+15551234567")).contains(card);
     }
 
+    /** The key's rule (printable ASCII, 1001) and the body's (E.164, 1002) are judged in one pass. */
     @Test
     void aCreateWithABadIdempotencyKeyAndABadBodyIsAnsweredTheLowestCodeOfBothAndStoresNothing() {
-        Map<String, String> longKey = headers(READ_WRITE, "application/json");
-        longKey.put("Idempotency-Key", "k".repeat(256));
+        Map<String, String> keyWithASpace = headers(READ_WRITE, "application/json");
+        keyWithASpace.put("Idempotency-Key", "has space");
+        Map<String, String> tooLongKey = headers(READ_WRITE, "application/json");
+        tooLongKey.put("Idempotency-Key", "k".repeat(256));
 
+        Answer badKeyAndBadNumber = api.send("POST", CARDS, """
+                {"first_name": "John", "phone_number": "5551234567"}""", keyWithASpace);
         Answer tooLongKeyAndBadNumber = api.send("POST", CARDS, """
-                {"first_name": "John", "phone_number": "5551234567"}""", longKey);
+                {"first_name": "John", "phone_number": "5551234567"}""", tooLongKey);
         Answer tooLongKeyAndValidBody = api.send("POST", CARDS, """
-                {"first_name": "John", "phone_number": "+15551234567"}""", longKey);
+                {"first_name": "John", "phone_number": "+15551234567"}""", tooLongKey);
 
+        assertError(badKeyAndBadNumber, 400, 1001);
         assertError(tooLongKeyAndBadNumber, 400, 1002);
         assertError(tooLongKeyAndValidBody, 400, 1004);
         assertThat(tooLongKeyAndValidBody.json().path("error").path("message").asString())
