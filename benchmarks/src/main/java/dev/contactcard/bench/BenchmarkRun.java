@@ -247,12 +247,6 @@ public final class BenchmarkRun {
             launches.add(new Launch(
                     "+ AppCDS + C1 only",
                     ServerProcess.java(plus(documented, archive, "-XX:TieredStopAtLevel=1"), "-jar", jar)));
-            // What Flyway's start-up costs: the schema exists (the warm-up launch created it), so
-            // this launch serves requests; it is a measurement, not an option (a new data
-            // directory needs the migrations).
-            launches.add(new Launch(
-                    "+ Flyway off (measurement only)",
-                    ServerProcess.java(plus(documented, "-Dspring.flyway.enabled=false"), "-jar", jar)));
             if (settings.projectRoot() != null) {
                 Path mvnw =
                         settings.projectRoot().resolve("mvnw").toAbsolutePath().normalize();

@@ -2,9 +2,8 @@ package dev.contactcard.server.idempotency;
 
 import dev.contactcard.server.ContactCardProperties;
 import java.time.Clock;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,12 +25,47 @@ class IdempotencyConfiguration {
      * creates hold live claims (there an abandoned claim is taken over after the lease).
      */
     @Bean
-    @DependsOnDatabaseInitialization
-    InitializingBean abandonedClaimsDropped(ContactCardProperties properties, JdbcIdempotentCreates keys) {
-        return () -> {
-            if (properties.storage().mode() != ContactCardProperties.StorageMode.POSTGRES) {
+    SmartLifecycle abandonedClaimsDropped(ContactCardProperties properties, JdbcIdempotentCreates keys) {
+        return new AbandonedClaimsDrop(properties.storage().mode() != ContactCardProperties.StorageMode.POSTGRES, keys);
+    }
+
+    /**
+     * Runs in the second phase of the context's start: after the schema migration, which runs
+     * beside the rest of the start-up and is waited for in the first phase ({@code Integer.MIN_VALUE},
+     * storage's {@code SchemaMigration}), and before the web server opens the port.
+     */
+    private static final class AbandonedClaimsDrop implements SmartLifecycle {
+
+        private final boolean drop;
+        private final JdbcIdempotentCreates keys;
+        private volatile boolean running;
+
+        AbandonedClaimsDrop(boolean drop, JdbcIdempotentCreates keys) {
+            this.drop = drop;
+            this.keys = keys;
+        }
+
+        @Override
+        public void start() {
+            if (drop) {
                 keys.dropClaimsWithoutAnswer();
             }
-        };
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MIN_VALUE + 1;
+        }
     }
 }

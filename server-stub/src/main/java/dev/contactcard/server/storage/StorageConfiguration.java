@@ -5,6 +5,7 @@ import dev.contactcard.server.ContactCardProperties;
 import dev.contactcard.server.card.ContactCardRepository;
 import java.nio.file.Path;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The database behind the repository, chosen by {@code contactcard.storage.mode}: H2 in file mode
  * under {@code contactcard.storage.data-dir} (default), a private in-memory H2 database, or a
- * PostgreSQL database that several sandbox instances share. Flyway (Spring Boot's
- * auto-configuration) migrates each one from {@code classpath:db/migration}: the same portable SQL
- * for all of them. The connection pool is HikariCP, sized with Spring's
+ * PostgreSQL database that several sandbox instances share. Flyway migrates each one from
+ * {@code classpath:db/migration}, the same portable SQL for all of them, beside the rest of the
+ * start-up ({@link SchemaMigration}). The connection pool is HikariCP, sized with Spring's
  * {@code spring.datasource.hikari.*} settings ({@code SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +48,12 @@ class StorageConfiguration {
                 .username("sa")
                 .password("")
                 .build();
+    }
+
+    /** Flyway's migration on a thread of its own, waited for before the web server starts. */
+    @Bean
+    SchemaMigration schemaMigration(DataSource dataSource) {
+        return new SchemaMigration(dataSource);
     }
 
     @Bean

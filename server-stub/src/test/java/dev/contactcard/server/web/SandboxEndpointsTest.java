@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.autoproxy.AbstractAutoProxyCreator;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.dao.annotation.PersistenceExceptionTranslationPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /** The spec, its Swagger UI and the health check live at the root and need no key. */
@@ -86,6 +90,23 @@ class SandboxEndpointsTest extends ApiTest {
                 .isEmpty();
         Answer metrics = api.sendOutsideSpec("GET", "/actuator/metrics", null, Map.of());
         assertThat(metrics.status()).isEqualTo(404);
+    }
+
+    /**
+     * Nor what start-up would spend on machinery nothing here uses: no auto-proxying (no
+     * {@code @Transactional}, no aspects), no shared {@code TransactionTemplate} (the storage builds
+     * its own), no exception translation of {@code @Repository} beans, no SQL script
+     * initialisation (Flyway migrates the schema).
+     */
+    @Test
+    void noAutoProxyingTransactionTemplateOrScriptInitializationIsSetUp() {
+        assertThat(provider().getBeanNamesForType(AbstractAutoProxyCreator.class))
+                .isEmpty();
+        assertThat(provider().getBeanNamesForType(TransactionTemplate.class)).isEmpty();
+        assertThat(provider().getBeanNamesForType(PersistenceExceptionTranslationPostProcessor.class))
+                .isEmpty();
+        assertThat(provider().getBeanNamesForType(DataSourceScriptDatabaseInitializer.class))
+                .isEmpty();
     }
 
     @Test

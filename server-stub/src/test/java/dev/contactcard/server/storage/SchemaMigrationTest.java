@@ -1,0 +1,66 @@
+package dev.contactcard.server.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.contactcard.server.ContactCardProperties;
+import dev.contactcard.server.ContactCardProperties.StorageMode;
+import dev.contactcard.server.support.ReferenceProvider;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The schema is migrated beside the rest of the start-up, and the start still waits for it: the
+ * port opens only on a migrated database, and a migration that fails fails the start.
+ */
+class SchemaMigrationTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theStartEndsOnAMigratedDatabase() {
+        try (ConfigurableApplicationContext provider =
+                ReferenceProvider.onLoopback().fileStorage(dataDir).start()) {
+            JdbcClient jdbc = provider.getBean(JdbcClient.class);
+
+            assertThat(jdbc.sql("SELECT MAX(\"version\") FROM \"flyway_schema_history\" WHERE \"success\"")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("5");
+            assertThat(provider.getBean(SchemaMigration.class).isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void aMigrationThatFailsFailsTheStart() throws SQLException {
+        // A database that has a table but no migration history: Flyway refuses to migrate it.
+        JdbcDataSource foreign = new JdbcDataSource();
+        foreign.setURL(StorageConfiguration.jdbcUrl(
+                new ContactCardProperties.Storage(StorageMode.FILE, dataDir.toString(), null, null, null)));
+        foreign.setUser("sa");
+        try (Connection connection = foreign.getConnection()) {
+            connection.createStatement().execute("CREATE TABLE someone_elses (id INT PRIMARY KEY)");
+        }
+
+        assertThatThrownBy(() -> ReferenceProvider.onLoopback()
+                        .fileStorage(dataDir)
+                        // The failed start is the expected outcome: Spring's and Tomcat's reports
+                        // of it (stack traces for operators) would only be noise in the build.
+                        .with("logging.level.org.springframework.boot.SpringApplication", "off")
+                        .with("logging.level.org.springframework.boot.web.server.servlet.context", "off")
+                        .with("logging.level.org.apache.catalina.loader", "off")
+                        .start()
+                        .close())
+                .hasRootCauseInstanceOf(FlywayException.class)
+                .rootCause()
+                .hasMessageContaining("non-empty schema");
+    }
+}
