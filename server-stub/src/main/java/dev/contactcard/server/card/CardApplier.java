@@ -1,8 +1,9 @@
 package dev.contactcard.server.card;
 
 /**
- * The apply step of a create: pushes a stored (still inactive) card to the device. The card is
- * activated only when this returns {@code true}.
+ * The apply step of a create: pushes a create's card (still inactive) to the device before the
+ * card is stored. The card is stored active only when this returns {@code true}, else inactive
+ * (also when this throws).
  */
 @FunctionalInterface
 public interface CardApplier {
@@ -11,7 +12,7 @@ public interface CardApplier {
      * Applies the card.
      *
      * @return {@code true} when the card was applied, {@code false} when the apply step failed
-     *     (the card then stays stored inactive and a later create retries it)
+     *     (the card is then stored inactive and a later create retries it)
      */
     boolean apply(ContactCardRecord card);
 }

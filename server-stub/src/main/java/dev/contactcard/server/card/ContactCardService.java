@@ -14,8 +14,8 @@ import org.openapitools.jackson.nullable.JsonNullable;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The behaviour of the Contact Card API, independent of HTTP: create (store inactive, rehost,
- * apply, activate), get, and merge-update. The commands it is given are valid: every rule of a
+ * The behaviour of the Contact Card API, independent of HTTP: create (rehost, apply, store with
+ * the outcome), get, and merge-update. The commands it is given are valid: every rule of a
  * request body is checked before, in one bean-validation pass over the generated models (their
  * annotations and the constraints {@code ValidationConfiguration} adds).
  *
@@ -73,10 +73,12 @@ class ContactCardService {
     record UpdateCommand(String firstName, JsonNullable<String> lastName, JsonNullable<String> imageUrl) {}
 
     /**
-     * Sets up the card of a number: stores it inactive (committed on its own, so a crash or a
-     * failure after it leaves the card inactive, never half-written), rehosts a new image, runs the
-     * apply step, and then, in one transaction, activates the card when the apply step succeeded
-     * and, with an {@code idempotencyKey}, remembers the answer with the key.
+     * Sets up the card of a number: rehosts a new image, runs the apply step, and then, in one
+     * transaction, stores the card (active when the apply step succeeded, else inactive) and, with
+     * an {@code idempotencyKey}, remembers the answer with the key. One commit per create: an
+     * answered create is on disk, and a crash before the commit leaves nothing half-written. An
+     * apply step that fails unexpectedly (throws) still leaves the card stored inactive, as a
+     * failed apply step does, before the failure is answered.
      *
      * <p>With an {@code idempotencyKey} the create runs once per key ({@link IdempotentCreates}):
      * a retry with the same values is answered as the first create was, and one with other values
@@ -99,7 +101,7 @@ class ContactCardService {
         if (existing.filter(ContactCardRecord::active).isPresent()) {
             throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
         }
-        ContactCardRecord stored = new ContactCardRecord(
+        ContactCardRecord inactive = new ContactCardRecord(
                 partnerId,
                 command.phoneNumber(),
                 command.firstName(),
@@ -107,23 +109,53 @@ class ContactCardService {
                 hostedImage(partnerId, command.imageUrl(), existing),
                 command.imageUrl(),
                 false);
-        boolean written = existing.isPresent()
-                ? repository.replace(stored, false)
-                : repository.insert(stored) || repository.replace(stored, false);
-        if (!written) {
-            // Another process activated the card in the meantime.
-            throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
+        boolean applied;
+        try {
+            applied = applier.apply(inactive);
+        } catch (RuntimeException | Error failure) {
+            // Kept as a failed apply step keeps it; the failure is answered either way.
+            transactions.executeWithoutResult(status -> {
+                if (!store(inactive, existing.isPresent())) {
+                    status.setRollbackOnly();
+                }
+            });
+            throw failure;
         }
-        ContactCardRecord answered = applier.apply(stored) ? stored.withActive(true) : stored;
-        return transactions.execute(status -> {
-            if (answered.active() && !repository.replace(answered, false)) {
-                throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
+        ContactCardRecord answered = applied ? inactive.withActive(true) : inactive;
+        Boolean stored = transactions.execute(status -> {
+            if (!store(answered, existing.isPresent())) {
+                // A create of the same number stored its card meanwhile; roll back whatever this
+                // transaction did (on PostgreSQL a refused insert ends the transaction anyway).
+                status.setRollbackOnly();
+                return false;
             }
             if (!remember.test(answered)) {
                 throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
             }
-            return answered;
+            return true;
         });
+        if (Boolean.TRUE.equals(stored)) {
+            return answered;
+        }
+        if (existing.isEmpty()) {
+            // The other create's card may be inactive (its apply step failed): this one replaces it.
+            return transactions.execute(status -> {
+                if (!repository.replace(answered, false) || !remember.test(answered)) {
+                    throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
+                }
+                return answered;
+            });
+        }
+        throw new ApiException(ErrorCode.ACTIVE_CARD_EXISTS);
+    }
+
+    /**
+     * Stores a create's card: inserted for a number without a card, else replacing its inactive
+     * card. {@code false} when another create got there first (the number has a card now, or its
+     * card is active now).
+     */
+    private boolean store(ContactCardRecord card, boolean replacesAnInactiveCard) {
+        return replacesAnInactiveCard ? repository.replace(card, false) : repository.insert(card);
     }
 
     /** Every card of the partner, ordered by phone number, one at a time (see {@link ContactCardRepository#forEach}). */

@@ -50,6 +50,17 @@ class StorageConfiguration {
                 .build();
     }
 
+    /**
+     * File storage's transactions return once their commit is written to the H2 file, sharing one
+     * write with the commits that end at the same time. Spring Boot's transaction manager serves
+     * the other modes.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "contactcard.storage.mode", havingValue = "file")
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new GroupCommitTransactionManager(dataSource);
+    }
+
     /** Flyway's migration on a thread of its own, waited for before the web server starts. */
     @Bean
     SchemaMigration schemaMigration(DataSource dataSource) {
@@ -90,8 +101,9 @@ class StorageConfiguration {
     static String jdbcUrl(ContactCardProperties.Storage storage) {
         return switch (storage.mode()) {
             case POSTGRES -> postgresUrl(storage);
-            // WRITE_DELAY=0: every commit is written to the file before the statement returns, so
-            // an answered write survives a crash of the process (H2's default delays it by 500 ms).
+            // WRITE_DELAY=500 (H2's default, named): H2 writes the file at most 500 ms after a
+            // commit by itself; a transaction of the sandbox waits for a write before it returns
+            // (GroupCommitTransactionManager), so an answered write survives a crash of the process.
             // DB_CLOSE_ON_EXIT=FALSE: Spring closes the pool (and so the database) on shutdown.
             // LAZY_QUERY_EXECUTION=TRUE: a query's rows are produced as they are read, so listing
             // all cards of a partner streams instead of building the whole result in memory.
@@ -101,7 +113,7 @@ class StorageConfiguration {
                                 .toAbsolutePath()
                                 .normalize()
                                 .resolve("contact-cards")
-                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE";
+                        + ";WRITE_DELAY=500;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE";
             // A unique name per application context, kept until memoryDatabaseShutdown drops it.
             case MEMORY ->
                 "jdbc:h2:mem:contact-cards-" + UUID.randomUUID()
