@@ -2,8 +2,11 @@ package dev.contactcard.server.idempotency;
 
 import dev.contactcard.server.ContactCardProperties;
 import java.time.Clock;
+import org.flywaydb.core.api.callback.BaseCallback;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,50 +25,23 @@ class IdempotencyConfiguration {
      * one process owns the H2 database (H2 locks the file), so such a claim belongs to a create
      * that died with the previous process, and a retry after the restart should run at once
      * instead of waiting out the claim's lease. Not in postgres mode, where other instances'
-     * creates hold live claims (there an abandoned claim is taken over after the lease).
+     * creates hold live claims (there an abandoned claim is taken over after the lease). Runs as
+     * Flyway's callback after the schema migration, which the start waits for before the port
+     * opens.
      */
     @Bean
-    SmartLifecycle abandonedClaimsDropped(ContactCardProperties properties, JdbcIdempotentCreates keys) {
-        return new AbandonedClaimsDrop(properties.storage().mode() != ContactCardProperties.StorageMode.POSTGRES, keys);
-    }
+    Callback abandonedClaimsDropped(ContactCardProperties properties, JdbcIdempotentCreates keys) {
+        boolean ownsTheDatabase = properties.storage().mode() != ContactCardProperties.StorageMode.POSTGRES;
+        return new BaseCallback() {
+            @Override
+            public boolean supports(Event event, Context context) {
+                return event == Event.AFTER_MIGRATE && ownsTheDatabase;
+            }
 
-    /**
-     * Runs in the second phase of the context's start: after the schema migration, which runs
-     * beside the rest of the start-up and is waited for in the first phase ({@code Integer.MIN_VALUE},
-     * storage's {@code SchemaMigration}), and before the web server opens the port.
-     */
-    private static final class AbandonedClaimsDrop implements SmartLifecycle {
-
-        private final boolean drop;
-        private final JdbcIdempotentCreates keys;
-        private volatile boolean running;
-
-        AbandonedClaimsDrop(boolean drop, JdbcIdempotentCreates keys) {
-            this.drop = drop;
-            this.keys = keys;
-        }
-
-        @Override
-        public void start() {
-            if (drop) {
+            @Override
+            public void handle(Event event, Context context) {
                 keys.dropClaimsWithoutAnswer();
             }
-            running = true;
-        }
-
-        @Override
-        public void stop() {
-            running = false;
-        }
-
-        @Override
-        public boolean isRunning() {
-            return running;
-        }
-
-        @Override
-        public int getPhase() {
-            return Integer.MIN_VALUE + 1;
-        }
+        };
     }
 }

@@ -1,9 +1,11 @@
 package dev.contactcard.server.storage;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -13,7 +15,8 @@ import org.springframework.context.SmartLifecycle;
  * in a later phase). Configuring Flyway, opening the database and migrating it (or finding it
  * current) is the largest part of the sandbox's start-up that a bare Spring MVC application does
  * not have; nothing else in the context touches the database before it serves requests, and work
- * that must (dropping abandoned idempotency claims) runs in the next phase.
+ * that must (dropping abandoned idempotency claims) is a Flyway callback, run on the same thread
+ * after the migration.
  *
  * <p>A failed migration fails the start as a synchronous one did: {@link #start()} rethrows it,
  * the context's refresh fails and the port never opens.
@@ -23,12 +26,18 @@ final class SchemaMigration implements SmartLifecycle {
     private final CompletableFuture<Void> migration = new CompletableFuture<>();
     private volatile boolean running;
 
-    SchemaMigration(DataSource dataSource) {
+    /**
+     * Starts the migration.
+     *
+     * @param callbacks Flyway's callbacks: work on the database that must follow the migration
+     */
+    SchemaMigration(DataSource dataSource, List<Callback> callbacks) {
         Thread thread = new Thread(
                 () -> {
                     try {
                         Flyway.configure(SchemaMigration.class.getClassLoader())
                                 .dataSource(dataSource)
+                                .callbacks(callbacks.toArray(Callback[]::new))
                                 .load()
                                 .migrate();
                         migration.complete(null);

@@ -6,7 +6,9 @@ import dev.contactcard.server.card.ContactCardRepository;
 import java.nio.file.Path;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.callback.Callback;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -63,8 +65,8 @@ class StorageConfiguration {
 
     /** Flyway's migration on a thread of its own, waited for before the web server starts. */
     @Bean
-    SchemaMigration schemaMigration(DataSource dataSource) {
-        return new SchemaMigration(dataSource);
+    SchemaMigration schemaMigration(DataSource dataSource, ObjectProvider<Callback> callbacks) {
+        return new SchemaMigration(dataSource, callbacks.orderedStream().toList());
     }
 
     @Bean
