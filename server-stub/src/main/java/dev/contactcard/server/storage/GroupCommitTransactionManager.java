@@ -18,8 +18,8 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * write ({@code CHECKPOINT}, H2's "write the store now") and waits for one that started after its
  * commit: the first to ask writes, on its own connection, and everything committed until that
  * write starts is in it, so the creates and updates that commit while one write runs are all
- * written by the next. One write per request cost more than the rest of a create together
- * (benchmarks/README.md).
+ * written by the next. A write per commit cost a create more CPU than everything else it does
+ * (the POST target in benchmarks/README.md).
  *
  * <p>What a commit waits for is a write to the file, as H2's per-commit write did: what the sandbox
  * answered 2xx survives the process being killed (the operating system holds the written file).
