@@ -23,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  */
 final class SchemaMigration implements SmartLifecycle {
 
-    private final CompletableFuture<Void> migration = new CompletableFuture<>();
+    private final CompletableFuture<Void> migration;
     private volatile boolean running;
 
     /**
@@ -32,22 +32,17 @@ final class SchemaMigration implements SmartLifecycle {
      * @param callbacks Flyway's callbacks: work on the database that must follow the migration
      */
     SchemaMigration(DataSource dataSource, List<Callback> callbacks) {
-        Thread thread = new Thread(
-                () -> {
-                    try {
-                        Flyway.configure(SchemaMigration.class.getClassLoader())
-                                .dataSource(dataSource)
-                                .callbacks(callbacks.toArray(Callback[]::new))
-                                .load()
-                                .migrate();
-                        migration.complete(null);
-                    } catch (Throwable ex) {
-                        migration.completeExceptionally(ex);
-                    }
-                },
-                "schema-migration");
-        thread.setDaemon(true);
-        thread.start();
+        migration = CompletableFuture.runAsync(
+                () -> Flyway.configure(SchemaMigration.class.getClassLoader())
+                        .dataSource(dataSource)
+                        .callbacks(callbacks.toArray(Callback[]::new))
+                        .load()
+                        .migrate(),
+                task -> {
+                    Thread thread = new Thread(task, "schema-migration");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
     }
 
     /** Waits for the migration; a failed one fails the application context's start. */

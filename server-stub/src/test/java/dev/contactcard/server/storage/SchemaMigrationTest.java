@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The schema is migrated beside the rest of the start-up, and the start still waits for it: a
- * migration that fails fails the start (it could not if the start did not wait for the migration's
- * end), and the port never opens. Every other test that starts the sandbox starts it on a migrated
- * database.
+ * migration that fails fails the start with Flyway's error, so no provider is returned to serve
+ * requests (the failure could not reach the start if it did not wait for the migration's end).
+ * Every other test that starts the sandbox starts it on a migrated database.
  */
 class SchemaMigrationTest {
 
