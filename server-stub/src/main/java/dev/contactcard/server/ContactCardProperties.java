@@ -30,13 +30,24 @@ public record ContactCardProperties(
      * @param dbUser     its user ({@code CONTACT_CARD_DB_USER}, else {@code spring.datasource.username})
      * @param dbPassword its password ({@code CONTACT_CARD_DB_PASSWORD}, else
      *                   {@code spring.datasource.password}); never printed
+     * @param readCacheSize file and memory storage: how many numbers' lookups (GET by phone number)
+     *                   are answered from memory until a write changes them (default 10,000;
+     *                   {@code 0}: every lookup reads the database). Postgres storage has none:
+     *                   other instances write its database.
      */
     public record Storage(
             @DefaultValue("file") StorageMode mode,
             @DefaultValue("./data") String dataDir,
             String dbUrl,
             String dbUser,
-            String dbPassword) {
+            String dbPassword,
+            @DefaultValue("10000") int readCacheSize) {
+
+        public Storage {
+            if (readCacheSize < 0) {
+                throw new IllegalArgumentException("contactcard.storage.read-cache-size must be 0 (off) or more");
+            }
+        }
 
         /** The database URL without its parameters (which may carry a password), for logs. */
         public String dbUrlForLogs() {
@@ -47,7 +58,8 @@ public record ContactCardProperties(
         @Override
         public String toString() {
             return "Storage[mode=" + mode + ", dataDir=" + dataDir + ", dbUrl=" + dbUrlForLogs() + ", dbUser=" + dbUser
-                    + ", dbPassword=" + (dbPassword == null || dbPassword.isEmpty() ? "(none)" : "(hidden)") + "]";
+                    + ", dbPassword=" + (dbPassword == null || dbPassword.isEmpty() ? "(none)" : "(hidden)")
+                    + ", readCacheSize=" + readCacheSize + "]";
         }
     }
 

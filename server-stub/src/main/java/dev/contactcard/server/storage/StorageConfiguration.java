@@ -69,12 +69,26 @@ class StorageConfiguration {
         return new SchemaMigration(dataSource, callbacks.orderedStream().toList());
     }
 
+    /**
+     * The cards in the database; in file and memory storage, whose database only this process
+     * writes, with lookups by number answered from memory until a write changes them
+     * ({@link CachingContactCardRepository}, {@code contactcard.storage.read-cache-size} numbers).
+     */
     @Bean
     ContactCardRepository contactCardRepository(
-            JdbcClient jdbcClient, JdbcOperations jdbcOperations, PlatformTransactionManager transactions) {
+            ContactCardProperties properties,
+            JdbcClient jdbcClient,
+            JdbcOperations jdbcOperations,
+            PlatformTransactionManager transactions) {
         TransactionTemplate listing = new TransactionTemplate(transactions);
         listing.setReadOnly(true);
-        return new JdbcContactCardRepository(jdbcClient, jdbcOperations, listing, LISTING_FETCH_SIZE);
+        ContactCardRepository database =
+                new JdbcContactCardRepository(jdbcClient, jdbcOperations, listing, LISTING_FETCH_SIZE);
+        ContactCardProperties.Storage storage = properties.storage();
+        if (storage.mode() == ContactCardProperties.StorageMode.POSTGRES || storage.readCacheSize() == 0) {
+            return database;
+        }
+        return new CachingContactCardRepository(database, storage.readCacheSize());
     }
 
     /** The PostgreSQL URL of postgres mode, refused with what to set when it is missing or not PostgreSQL's. */

@@ -36,7 +36,7 @@ class ReadsRaiseNoDriverErrorTest {
     void findingAndListingCardsWritesNoErrorTrace() throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(StorageConfiguration.jdbcUrl(
-                new ContactCardProperties.Storage(StorageMode.FILE, dataDir.toString(), null, null, null)));
+                new ContactCardProperties.Storage(StorageMode.FILE, dataDir.toString(), null, null, null, 0)));
         dataSource.setUser("sa");
         // Held open as the sandbox's connection pool does: without it the database closes with the
         // last connection after each step, and H2 logs that close in the trace file too.

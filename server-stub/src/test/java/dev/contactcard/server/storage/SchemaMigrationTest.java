@@ -29,7 +29,7 @@ class SchemaMigrationTest {
         // A database that has a table but no migration history: Flyway refuses to migrate it.
         JdbcDataSource foreign = new JdbcDataSource();
         foreign.setURL(StorageConfiguration.jdbcUrl(
-                new ContactCardProperties.Storage(StorageMode.FILE, dataDir.toString(), null, null, null)));
+                new ContactCardProperties.Storage(StorageMode.FILE, dataDir.toString(), null, null, null, 0)));
         foreign.setUser("sa");
         try (Connection connection = foreign.getConnection()) {
             connection.createStatement().execute("CREATE TABLE someone_elses (id INT PRIMARY KEY)");

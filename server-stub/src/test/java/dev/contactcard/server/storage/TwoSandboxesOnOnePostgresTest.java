@@ -195,8 +195,13 @@ class TwoSandboxesOnOnePostgresTest {
         Answer read = two.get(READ_ONLY, number);
         assertThat(read.json().path("contact_cards").get(0)).isEqualTo(created.json());
 
+        assertThat(one.get(READ_ONLY, number).json().path("contact_cards").get(0))
+                .isEqualTo(created.json());
         Answer updated = two.update(READ_WRITE, number, "{\"last_name\": null}");
         assertThat(updated.status()).isEqualTo(200);
+        assertThat(one.get(READ_ONLY, number).json().path("contact_cards").get(0))
+                .as("a sandbox on a shared database keeps no card it read in memory")
+                .isEqualTo(updated.json());
         assertThat(one.list(READ_ONLY).json().path("contact_cards").get(0)).isEqualTo(updated.json());
         assertThat(one.create(READ_WRITE, """
                         {"first_name": "Jane", "phone_number": "%s"}""".formatted(number)).errorCode())
