@@ -31,7 +31,7 @@ public record ContactCardProperties(
      * @param dbPassword its password ({@code CONTACT_CARD_DB_PASSWORD}, else
      *                   {@code spring.datasource.password}); never printed
      * @param readCacheSize file and memory storage: how many numbers' lookups (GET by phone number)
-     *                   are answered from memory until a write changes them (default 10,000;
+     *                   are answered from memory until a write changes them (default 2,000;
      *                   {@code 0}: every lookup reads the database). Postgres storage has none:
      *                   other instances write its database.
      */
@@ -41,7 +41,7 @@ public record ContactCardProperties(
             String dbUrl,
             String dbUser,
             String dbPassword,
-            @DefaultValue("10000") int readCacheSize) {
+            @DefaultValue("2000") int readCacheSize) {
 
         public Storage {
             if (readCacheSize < 0) {
