@@ -78,6 +78,9 @@ public final class BenchmarkRun {
         Results results = new Results();
         results.started = clock.instant();
         results.machine = Machine.describe();
+        if (settings.idleLoad() > 0) {
+            Machine.waitUntilIdle(settings.idleLoad());
+        }
         results.loadBefore = Machine.loadAverage();
         results.jvmOptions = String.join(" ", settings.jvmOptions());
 

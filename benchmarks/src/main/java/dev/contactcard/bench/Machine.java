@@ -3,6 +3,7 @@ package dev.contactcard.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** What the figures were measured on: CPU, cores, memory, JDK, and how busy the machine was. */
@@ -15,6 +16,32 @@ final class Machine {
                 + memoryGib() + " GiB RAM, " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + ", " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version");
+    }
+
+    /** The longest {@link #waitUntilIdle} waits. */
+    static final Duration IDLE_WAIT = Duration.ofMinutes(5);
+
+    /**
+     * Waits until the 1-minute load average is below {@code load} (checked every 5 s), at most
+     * {@link #IDLE_WAIT}; then the run starts anyway and its table shows the load it started at.
+     * Where {@code /proc/loadavg} cannot be read it does not wait.
+     */
+    static void waitUntilIdle(double load) throws InterruptedException {
+        long deadline = System.nanoTime() + IDLE_WAIT.toNanos();
+        double now = oneMinuteLoad();
+        if (now >= load) {
+            System.out.printf("Waiting for the 1-minute load average (%.2f) to fall below %.2f...%n", now, load);
+        }
+        while (now >= load && System.nanoTime() < deadline) {
+            Thread.sleep(5_000);
+            now = oneMinuteLoad();
+        }
+    }
+
+    /** The 1-minute load average; 0 where {@code /proc/loadavg} cannot be read. */
+    static double oneMinuteLoad() {
+        String average = loadAverage();
+        return average.equals("unknown") ? 0 : Double.parseDouble(average.split(" ")[0]);
     }
 
     /** The 1, 5 and 15 minute load averages, as {@code /proc/loadavg} has them. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /** Everything one run measured, and its Markdown table. */
 final class Results {
@@ -89,8 +90,24 @@ final class Results {
         return results == null ? Double.NaN : median(results, LoadResult::perSecond);
     }
 
+    /**
+     * {@code server}'s requests per second over {@code reference}'s, the median of the rounds'
+     * ratios: each round measures every server within minutes, so a change in the machine's speed
+     * between rounds (other tenants, thermal state) cancels within a round's ratio.
+     */
     double ratio(Scenario scenario, String server, String reference) {
-        return perSecond(scenario, server) / perSecond(scenario, reference);
+        List<LoadResult> measured = load.getOrDefault(scenario, Map.of()).get(server);
+        List<LoadResult> against = load.getOrDefault(scenario, Map.of()).get(reference);
+        if (measured == null || against == null || measured.size() != against.size()) {
+            return Double.NaN;
+        }
+        double[] ratios = IntStream.range(0, measured.size())
+                .mapToDouble(round ->
+                        measured.get(round).perSecond() / against.get(round).perSecond())
+                .sorted()
+                .toArray();
+        int middle = ratios.length / 2;
+        return ratios.length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
     }
 
     /** The results as a document of their own (benchmarks/target/benchmark-results.md). */
@@ -177,7 +194,7 @@ final class Results {
         }
 
         md.append("\n" + h + " The sandbox under load\n\nMedian of the rounds; ratios against the ceiling and, for the"
-                + " file storage, against the memory storage.\n\n");
+                + " file storage, against the memory storage, each the median of the rounds' ratios.\n\n");
         md.append("| scenario | server | req/s | × ceiling | p50 | p99 | non-2xx / socket errors |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         load.forEach((scenario, servers) -> servers.forEach((server, results) -> md.append("| ")

@@ -35,6 +35,9 @@ import java.util.List;
  *                       ({@code -Dbench.jmh.quick=true})
  * @param forceJavaLoad  use the Java load generator even where wrk is installed (then, where wrk is
  *                       installed, one short wrk run per scenario still checks its scripts)
+ * @param idleLoad       the run starts measuring once the 1-minute load average is below this
+ *                       ({@code bench.idle.load}), waiting up to {@link Machine#IDLE_WAIT}; 0 (the
+ *                       default outside the bench profile) starts at once
  */
 record Settings(
         Path serverJar,
@@ -52,7 +55,8 @@ record Settings(
         int launches,
         boolean startupVariants,
         boolean jmhFull,
-        boolean forceJavaLoad) {
+        boolean forceJavaLoad,
+        double idleLoad) {
 
     static Settings fromSystemProperties() {
         String root = System.getProperty("bench.project.root");
@@ -75,7 +79,8 @@ record Settings(
                 Integer.getInteger("bench.launches", 5),
                 Boolean.getBoolean("bench.startup.variants"),
                 !Boolean.getBoolean("bench.jmh.quick"),
-                Boolean.getBoolean("bench.java.load"));
+                Boolean.getBoolean("bench.java.load"),
+                Double.parseDouble(System.getProperty("bench.idle.load", "0")));
     }
 
     static List<String> options(String options) {
