@@ -26,8 +26,8 @@ class IdempotencyConfiguration {
      * that died with the previous process, and a retry after the restart should run at once
      * instead of waiting out the claim's lease. Not in postgres mode, where other instances'
      * creates hold live claims (there an abandoned claim is taken over after the lease). Runs as
-     * Flyway's callback after the schema migration, which the start waits for before the port
-     * opens.
+     * Flyway's callback after the schema migration (or after the check that found the schema
+     * current), which the start waits for before the port opens.
      */
     @Bean
     Callback abandonedClaimsDropped(ContactCardProperties properties, JdbcIdempotentCreates keys) {
