@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
@@ -54,12 +53,26 @@ class CachingContactCardRepositoryTest {
         dataSource.setMaxConnections(32);
         Flyway.configure().dataSource(dataSource).load().migrate();
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        database = new JdbcContactCardRepository(
-                JdbcClient.create(dataSource),
-                new JdbcTemplate(dataSource),
-                transactions,
-                StorageConfiguration.LISTING_FETCH_SIZE);
-        cache = new CachingContactCardRepository(counting(database), 1_000);
+        // The database's repository, counting its lookups by number.
+        database =
+                new JdbcContactCardRepository(
+                        JdbcClient.create(dataSource),
+                        new JdbcTemplate(dataSource),
+                        transactions,
+                        StorageConfiguration.LISTING_FETCH_SIZE) {
+                    @Override
+                    public Optional<ContactCardRecord> find(String partnerId, String phoneNumber) {
+                        databaseLookups.incrementAndGet();
+                        Optional<ContactCardRecord> read = super.find(partnerId, phoneNumber);
+                        if (pauseAfterLookups) {
+                            // A reader's thread paused between the database and the cache, as a busy
+                            // machine pauses it: a whole write then fits in between.
+                            LockSupport.parkNanos(200_000);
+                        }
+                        return read;
+                    }
+                };
+        cache = new CachingContactCardRepository(database, 1_000);
     }
 
     @AfterEach
@@ -281,57 +294,5 @@ class CachingContactCardRepositoryTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The database's repository, counting its lookups by number. */
-    private ContactCardRepository counting(ContactCardRepository repository) {
-        return new ContactCardRepository() {
-            @Override
-            public Optional<ContactCardRecord> find(String partnerId, String phoneNumber) {
-                databaseLookups.incrementAndGet();
-                Optional<ContactCardRecord> read = repository.find(partnerId, phoneNumber);
-                if (pauseAfterLookups) {
-                    // A reader's thread paused between the database and the cache, as a busy
-                    // machine pauses it: a whole write then fits in between.
-                    LockSupport.parkNanos(200_000);
-                }
-                return read;
-            }
-
-            @Override
-            public List<ContactCardRecord> findAll(String partnerId) {
-                return repository.findAll(partnerId);
-            }
-
-            @Override
-            public Optional<ContactCardRecord> findForUpdate(String partnerId, String phoneNumber) {
-                return repository.findForUpdate(partnerId, phoneNumber);
-            }
-
-            @Override
-            public void forEach(String partnerId, Consumer<ContactCardRecord> action) {
-                repository.forEach(partnerId, action);
-            }
-
-            @Override
-            public boolean insert(ContactCardRecord card) {
-                return repository.insert(card);
-            }
-
-            @Override
-            public boolean replace(ContactCardRecord card, boolean expectedActive) {
-                return repository.replace(card, expectedActive);
-            }
-
-            @Override
-            public void save(ContactCardRecord card) {
-                repository.save(card);
-            }
-
-            @Override
-            public void deleteAll() {
-                repository.deleteAll();
-            }
-        };
     }
 }
