@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>At most about {@code capacity} numbers are held: a lookup that would hold one more first drops
  * an arbitrary one. A plain {@link ConcurrentHashMap}, not a caching library: Caffeine, the one to
- * take for a better eviction policy, costs 80 to 100 ms of class loading and set-up in a fresh
+ * take for a better eviction policy, costs 75 to 105 ms of class loading and set-up in a fresh
  * JVM, 2 to 3% of the sandbox's start-up, which its start-up target cannot spare.
  */
 final class CachingContactCardRepository implements ContactCardRepository {

@@ -9,10 +9,15 @@ import dev.contactcard.server.support.ReferenceProvider;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.BaseCallback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +103,33 @@ class SchemaMigrationTest {
 
             assertThat(SchemaMigration.current(database)).as(difference).isFalse();
         }
+    }
+
+    /**
+     * Flyway hands its callbacks a context; the start that found the schema current calls them
+     * itself, without one: which of the two ran shows whether Flyway was skipped.
+     */
+    @Test
+    void aNewDatabaseIsMigratedByFlywayAndACurrentOneIsNotHandedToItYetTheCallbacksRun() {
+        JdbcDataSource database = newDatabase();
+        List<String> afterMigrate = new ArrayList<>();
+        BaseCallback recording = new BaseCallback() {
+            @Override
+            public boolean supports(Event event, Context context) {
+                return event == Event.AFTER_MIGRATE;
+            }
+
+            @Override
+            public void handle(Event event, Context context) {
+                afterMigrate.add(context == null ? "without Flyway" : "by Flyway");
+            }
+        };
+
+        new SchemaMigration(database, List.of(recording)).start();
+        assertThat(SchemaMigration.current(database)).isTrue();
+        new SchemaMigration(database, List.of(recording)).start();
+
+        assertThat(afterMigrate).containsExactly("by Flyway", "without Flyway");
     }
 
     private static JdbcDataSource newDatabase() {
