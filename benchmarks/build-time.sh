@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Times full clean builds and says where the time goes.
 #   benchmarks/build-time.sh [runs] [extra Maven arguments, e.g. -T 2]
-# Prints, per run, the wall time and the load average; after the last run, Maven's per-module
-# times and the slowest test classes (from the Surefire and Failsafe reports). Logs go to
-# ${TMPDIR:-/tmp} (clean would delete them anywhere under the checkout).
+# Prints, per run, the wall time, the CPU time of every process the build ran (user + system, from
+# the kernel's count for this script's finished children) and the load average; after the last run,
+# Maven's per-module times and the slowest test classes (from the Surefire and Failsafe reports).
+# On two cores a build whose CPU time is near twice its wall time is bound by CPU, not by waiting:
+# only less work makes it faster. Logs go to ${TMPDIR:-/tmp} (clean would delete them anywhere
+# under the checkout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 shift || true
 log=""
+ticks=$(getconf CLK_TCK)
+# User + system CPU ticks of this shell's waited-for children (and theirs), fields 16 and 17.
+children_cpu() { awk '{ print $16 + $17 }' "/proc/$$/stat"; }
 for i in $(seq 1 "$runs"); do
   log="${TMPDIR:-/tmp}/contact-card-build-time-$i.log"
   before=$(cut -d' ' -f1-3 /proc/loadavg)
+  cpu_start=$(children_cpu)
   start=$(date +%s%N)
   if ! ./mvnw -B clean verify "$@" > "$log" 2>&1; then
     echo "run $i failed, see $log" >&2
@@ -19,8 +26,9 @@ for i in $(seq 1 "$runs"); do
   fi
   end=$(date +%s%N)
   awk -v ns="$((end - start))" -v i="$i" -v before="$before" -v after="$(cut -d' ' -f1-3 /proc/loadavg)" \
-    -v args="$*" 'BEGIN { printf "run %d (%s): %.1f s, load average before %s, after %s\n", i,
-      (args == "" ? "as configured" : args), ns / 1e9, before, after }'
+    -v cpu="$(( $(children_cpu) - cpu_start ))" -v ticks="$ticks" -v cores="$(nproc)" \
+    -v args="$*" 'BEGIN { wall = ns / 1e9; printf "run %d (%s): %.1f s, CPU %.1f s (%.2f of %d cores busy), load average before %s, after %s\n",
+      i, (args == "" ? "as configured" : args), wall, cpu / ticks, cpu / ticks / wall, cores, before, after }'
 done
 echo
 echo "Per module (last run):"
