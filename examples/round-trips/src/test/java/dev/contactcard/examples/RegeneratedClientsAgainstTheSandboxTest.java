@@ -106,6 +106,7 @@ class RegeneratedClientsAgainstTheSandboxTest {
                 List.of(
                         javaCommand(),
                         "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-jar",
                         System.getProperty("junit.console.jar"),
                         "execute",
