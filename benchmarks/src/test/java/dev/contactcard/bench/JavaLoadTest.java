@@ -71,6 +71,19 @@ class JavaLoadTest {
     }
 
     @Test
+    void aWindowThatEndsBeforeTheConnectionsStartStillSendsOneRequestOnEach() throws Exception {
+        LoadResult result = new JavaLoad(2, 5)
+                .run(
+                        Scenario.GET_BY_PHONE,
+                        "http://127.0.0.1:" + server.getAddress().getPort(),
+                        3,
+                        Duration.ZERO);
+
+        assertThat(result.requests()).isEqualTo(2).isEqualTo(received.get());
+        assertThat(result.clean()).isTrue();
+    }
+
+    @Test
     void chunkedAnswersAreReadToTheirEndAndEveryPostCarriesAFreshNumber() throws Exception {
         LoadResult result = load(Scenario.POST_NEW_NUMBER);
 
