@@ -47,6 +47,10 @@ for i in $(seq 1 "$runs"); do
     -v cpu="$(( $(children_cpu) - cpu_start ))" -v ticks="$ticks" -v cores="$(nproc)" \
     -v args="$*" 'BEGIN { wall = ns / 1e9; printf "run %d (%s): %.1f s, CPU %.1f s (%.2f of %d cores busy), load average before %s, after %s\n",
       i, (args == "" ? "as configured" : args), wall, cpu / ticks, cpu / ticks / wall, cores, before, after }'
+  if [ ! -f benchmarks/target/ceiling.classpath ]; then
+    echo "  (the ceiling's start-up was not timed: these arguments did not build the benchmarks module)"
+    continue
+  fi
   wait_until_idle
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   ceiling=$(ceiling_startup)
