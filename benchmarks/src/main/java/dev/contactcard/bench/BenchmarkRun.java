@@ -184,11 +184,7 @@ public final class BenchmarkRun {
     private ServerProcess ceiling() throws IOException {
         return ServerProcess.start(
                 Results.CEILING,
-                ServerProcess.java(
-                        settings.jvmOptions(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.contactcard.bench.ceiling.CeilingApplication"),
+                ServerProcess.ceiling(settings.jvmOptions(), System.getProperty("java.class.path")),
                 Map.of(),
                 work,
                 work.resolve("logs").resolve("ceiling.log"));
@@ -232,12 +228,7 @@ public final class BenchmarkRun {
         List<Launch> launches = new ArrayList<>();
         launches.add(new Launch(Results.STARTUP_SANDBOX, ServerProcess.java(documented, "-jar", jar)));
         launches.add(new Launch(
-                Results.STARTUP_CEILING,
-                ServerProcess.java(
-                        documented,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.contactcard.bench.ceiling.CeilingApplication")));
+                Results.STARTUP_CEILING, ServerProcess.ceiling(documented, System.getProperty("java.class.path"))));
         if (settings.execJar() != null) {
             launches.add(new Launch(
                     "java -jar of the executable jar (one file, nested jars)",

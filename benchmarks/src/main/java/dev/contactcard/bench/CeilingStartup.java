@@ -33,11 +33,8 @@ public final class CeilingStartup {
                 + File.pathSeparator
                 + Files.readString(Path.of(args[0])).trim();
         int launches = Integer.parseInt(args[2]);
-        List<String> command = ServerProcess.java(
-                Settings.options(System.getProperty("bench.jvm.options", "")),
-                "-cp",
-                classpath,
-                "dev.contactcard.bench.ceiling.CeilingApplication");
+        List<String> command =
+                ServerProcess.ceiling(Settings.options(System.getProperty("bench.jvm.options", "")), classpath);
         Path work = Files.createTempDirectory("ceiling-startup");
         List<Duration> counted = new ArrayList<>();
         for (int launch = 0; launch <= launches; launch++) {
@@ -52,6 +49,8 @@ public final class CeilingStartup {
                 }
             }
         }
+        // The launches' logs are kept only when one fails (its message names the log).
+        BenchmarkRun.deleteRecursively(work);
         Duration median = new Results.Startup(Results.STARTUP_CEILING, String.join(" ", command), counted, -1).median();
         System.out.printf("%.2f%n", median.toMillis() / 1000.0);
     }

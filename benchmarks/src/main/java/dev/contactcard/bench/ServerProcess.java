@@ -71,6 +71,11 @@ final class ServerProcess implements AutoCloseable {
         return command;
     }
 
+    /** The ceiling ({@code CeilingApplication}) from a flat {@code classpath}, with {@code jvmOptions}. */
+    static List<String> ceiling(List<String> jvmOptions, String classpath) {
+        return java(jvmOptions, "-cp", classpath, "dev.contactcard.bench.ceiling.CeilingApplication");
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
