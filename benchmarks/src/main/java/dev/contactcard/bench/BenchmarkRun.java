@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -72,6 +73,7 @@ public final class BenchmarkRun {
         if (settings.readme() != null) {
             // Before the long run, not after it: a README without its markers fails at once.
             ResultsSection.check(settings.readme());
+            checkLoadGenerator(settings.readme(), settings.forceJavaLoad(), WrkLoad.installed());
         }
         deleteRecursively(work);
         Files.createDirectories(work);
@@ -94,8 +96,12 @@ public final class BenchmarkRun {
         results.generator = generator.describe();
         results.loadSettings = settings.rounds() + " interleaved round(s) of "
                 + settings.measure().toMillis()
-                + " ms per scenario and server, after " + settings.warmup().toMillis() + " ms of warm-up each; "
-                + settings.seedCards() + " seeded cards";
+                + " ms per scenario and server, after " + settings.warmup().toMillis() + " ms of warm-up each"
+                + (settings.warmupLimit().compareTo(settings.warmup()) > 0
+                        ? " or more, until the JIT settled (at most "
+                                + settings.warmupLimit().toMillis() + " ms)"
+                        : "")
+                + "; " + settings.seedCards() + " seeded cards";
 
         List<ServerProcess> servers = new ArrayList<>();
         try {
@@ -109,7 +115,11 @@ public final class BenchmarkRun {
             int run = 0;
             for (Scenario scenario : Scenario.values()) {
                 for (ServerProcess server : servers) {
-                    generator.run(scenario, server.baseUrl(), run++, settings.warmup());
+                    Results.Warmup warmup = warmUp(generator, scenario, server, run);
+                    results.warmups
+                            .computeIfAbsent(scenario, s -> new LinkedHashMap<>())
+                            .put(server.name, warmup);
+                    run += warmup.runs();
                 }
             }
             for (int round = 0; round < settings.rounds(); round++) {
@@ -188,6 +198,52 @@ public final class BenchmarkRun {
                 Map.of(),
                 work,
                 work.resolve("logs").resolve("ceiling.log"));
+    }
+
+    /**
+     * A run that rewrites {@code readme} loads the servers with wrk, unless told to use the Java
+     * generator: that one runs in this JVM, on the same cores as the servers it loads, so its
+     * figures are lower and cannot be compared with wrk's in the section it would replace.
+     */
+    static void checkLoadGenerator(Path readme, boolean forceJavaLoad, boolean wrkInstalled) {
+        if (readme != null && !forceJavaLoad && !wrkInstalled) {
+            throw new IllegalStateException("wrk is not installed (Debian: apt-get install -y wrk), and the results"
+                    + " section of " + readme + " is written from wrk's figures only: -Dbench.java.load=true writes"
+                    + " it from the Java load generator's instead, -Dbench.readme= leaves it alone");
+        }
+    }
+
+    /**
+     * Loads {@code server} with {@code scenario} for the least warm-up, then on in slices while its
+     * JIT compilers still used a noticeable share of its CPU in the last slice (the least warm-up's
+     * own last slice counts), up to the limit. Without {@code /proc} (not Linux) the least only.
+     */
+    private Results.Warmup warmUp(LoadGenerator generator, Scenario scenario, ServerProcess server, int firstRun)
+            throws Exception {
+        Duration slice = Settings.WARMUP_SLICE;
+        boolean slices = settings.warmupLimit().compareTo(settings.warmup()) > 0
+                && settings.warmup().compareTo(slice) > 0
+                && server.cpuTicks().isPresent();
+        if (!slices) {
+            generator.run(scenario, server.baseUrl(), firstRun, settings.warmup());
+            return new Results.Warmup(settings.warmup(), 1, Results.Warmup.End.FIXED);
+        }
+        int run = firstRun;
+        generator.run(scenario, server.baseUrl(), run++, settings.warmup().minus(slice));
+        Duration done = settings.warmup().minus(slice);
+        while (done.compareTo(settings.warmupLimit()) < 0) {
+            Optional<ServerProcess.CpuTicks> before = server.cpuTicks();
+            generator.run(scenario, server.baseUrl(), run++, slice);
+            Optional<ServerProcess.CpuTicks> after = server.cpuTicks();
+            done = done.plus(slice);
+            if (before.isEmpty() || after.isEmpty()) {
+                return new Results.Warmup(done, run - firstRun, Results.Warmup.End.FIXED);
+            }
+            if (after.get().compilerShareSince(before.get()) < Settings.SETTLED_COMPILER_SHARE) {
+                return new Results.Warmup(done, run - firstRun, Results.Warmup.End.SETTLED);
+            }
+        }
+        return new Results.Warmup(done, run - firstRun, Results.Warmup.End.STILL_COMPILING);
     }
 
     /** Creates the seeded cards that GET and PATCH read and change. */

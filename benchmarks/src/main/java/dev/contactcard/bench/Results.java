@@ -31,6 +31,25 @@ final class Results {
         }
     }
 
+    /** One warm-up: its length, how many load runs it took, and how it ended. */
+    record Warmup(Duration length, int runs, End end) {
+
+        enum End {
+            /** The server's JIT compilers used under the settled share of its CPU in the last slice. */
+            SETTLED(""),
+            /** It reached its limit with the compilers still busy. */
+            STILL_COMPILING(" (still compiling)"),
+            /** Its least length only: no limit above it, or no {@code /proc} to judge by. */
+            FIXED(" (fixed)");
+
+            final String note;
+
+            End(String note) {
+                this.note = note;
+            }
+        }
+    }
+
     /**
      * The client benchmark: medians in microseconds and allocations in bytes per call, each the
      * median over the passes; {@code passRatios}, the client's median over the raw median in each
@@ -68,6 +87,9 @@ final class Results {
     final Map<Scenario, Map<String, List<LoadResult>>> load = new EnumMap<>(Scenario.class);
     /** One short wrk run per scenario against the ceiling, where the table came from the Java generator. */
     final Map<Scenario, LoadResult> wrkCheck = new EnumMap<>(Scenario.class);
+
+    /** How long every scenario loaded every server before the rounds. */
+    final Map<Scenario, Map<String, Warmup>> warmups = new EnumMap<>(Scenario.class);
 
     final Map<String, Long> residentAfterLoad = new LinkedHashMap<>();
     final List<Startup> startups = new ArrayList<>();
@@ -224,6 +246,19 @@ final class Results {
                         .map(result -> String.format("%.0f", result.perSecond()))
                         .toList())
                 .append("; ")));
+        if (!warmups.isEmpty()) {
+            md.append(String.format(
+                    "\n\nWarm-up of every scenario and server before the rounds, seconds of load, until its JIT"
+                            + " compilers used under %.0f%% of its CPU in %d s: ",
+                    Settings.SETTLED_COMPILER_SHARE * 100, Settings.WARMUP_SLICE.toSeconds()));
+            warmups.forEach((scenario, servers) -> servers.forEach((server, warmup) -> md.append(scenario.name())
+                    .append(' ')
+                    .append(server.equals(FILE) ? "file" : server.equals(MEMORY) ? "memory" : "ceiling")
+                    .append(' ')
+                    .append(warmup.length().toSeconds())
+                    .append(warmup.end().note)
+                    .append("; ")));
+        }
         if (!wrkCheck.isEmpty()) {
             md.append("\n\nwrk scripts checked on the ceiling (1 s each): ");
             wrkCheck.forEach((scenario, result) -> md.append(scenario.name())

@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A server the benchmark started in its own process (a JVM, or Maven forking one), on a free
@@ -128,6 +130,68 @@ final class ServerProcess implements AutoCloseable {
             return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024 : -1;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * CPU the server's JVM has used so far, in clock ticks, in all and in its JIT compiler threads
+     * ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}), from {@code /proc/<pid>/task}:
+     * what tells a warm-up that the JIT has settled. Empty where there is no {@code /proc}.
+     */
+    Optional<CpuTicks> cpuTicks() {
+        return cpuTicksOf(process.pid());
+    }
+
+    /** {@link #cpuTicks()} of any process. */
+    static Optional<CpuTicks> cpuTicksOf(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return Optional.empty();
+        }
+        long total = 0;
+        long compilers = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(thread.resolve("stat"));
+                } catch (IOException ended) {
+                    continue; // the thread ended since the listing
+                }
+                long ticks = CpuTicks.ofStat(stat);
+                total += ticks;
+                if (CpuTicks.isCompilerThread(stat)) {
+                    compilers += ticks;
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new CpuTicks(total, compilers));
+    }
+
+    /** CPU ticks of a JVM's threads: all of them, and its JIT compiler threads. */
+    record CpuTicks(long total, long compilers) {
+
+        /** The share of the JVM's CPU since {@code before} that its JIT compilers used (0 if none was used). */
+        double compilerShareSince(CpuTicks before) {
+            long used = total - before.total;
+            // Compiler threads come and go (the JVM adds them under load): one that ended takes its
+            // ticks with it, so a difference can be negative.
+            long compiled = Math.max(0, compilers - before.compilers);
+            return used <= 0 ? 0 : Math.min(1, (double) compiled / used);
+        }
+
+        /** User plus system ticks of one {@code /proc/<pid>/task/<tid>/stat} line (fields 14 and 15). */
+        static long ofStat(String stat) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        /** Whether the thread is one of HotSpot's JIT compilers (its name, cut to 15 characters). */
+        static boolean isCompilerThread(String stat) {
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
         }
     }
 

@@ -20,11 +20,15 @@ import java.util.List;
  * @param jvmOptions     the documented JVM options of the sandbox launches
  * @param rounds         interleaved rounds of every scenario on every server
  * @param measure        how long each scenario runs per server and round
- * @param warmup         the warm-up of each scenario on each server, before the first round
- *                       ({@code bench.warmup.seconds}): long enough for the JIT to settle, so
- *                       the rounds measure steady state (a server with more code compiles for
- *                       longer; after a few seconds the sandbox still spent a quarter of its CPU
- *                       in the C2 compiler, after a minute almost none)
+ * @param warmup         the least warm-up of each scenario on each server, before the first
+ *                       round ({@code bench.warmup.seconds})
+ * @param warmupLimit    the most ({@code bench.warmup.max.seconds}; the least if not set): past
+ *                       the least, the warm-up goes on in slices of {@link #WARMUP_SLICE} until
+ *                       the server's JIT compilers used under {@link #SETTLED_COMPILER_SHARE} of
+ *                       its CPU in the last slice, so that the rounds measure steady state. A
+ *                       server with more code compiles for longer: on a slow hour the sandbox
+ *                       still spent a quarter of its CPU in the C2 compiler after 20 s of GET and
+ *                       reached full speed after 30 to 40 s, the ceiling after about 20 s.
  * @param connections    concurrent connections of the load generator
  * @param threads        threads of the load generator
  * @param seedCards      cards created on every server before the load, read and updated by it
@@ -49,6 +53,7 @@ record Settings(
         int rounds,
         Duration measure,
         Duration warmup,
+        Duration warmupLimit,
         int connections,
         int threads,
         int seedCards,
@@ -58,11 +63,19 @@ record Settings(
         boolean forceJavaLoad,
         double idleLoad) {
 
+    /** How long each step of a warm-up past its least is. */
+    static final Duration WARMUP_SLICE = Duration.ofSeconds(5);
+
+    /** Below this share of a server's CPU in its JIT compilers over one slice, its JIT has settled. */
+    static final double SETTLED_COMPILER_SHARE = 0.03;
+
     static Settings fromSystemProperties() {
         String root = System.getProperty("bench.project.root");
         String readme = System.getProperty("bench.readme");
         String execJar = System.getProperty("bench.server.exec.jar");
         int seconds = Integer.getInteger("bench.seconds", 8);
+        Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", Math.max(2, seconds / 2)));
+        Duration warmupLimit = Duration.ofSeconds(Integer.getInteger("bench.warmup.max.seconds", 0));
         return new Settings(
                 Path.of(required("bench.server.jar")),
                 execJar == null || execJar.isBlank() ? null : Path.of(execJar),
@@ -72,7 +85,8 @@ record Settings(
                 options(System.getProperty("bench.jvm.options", "")),
                 Integer.getInteger("bench.rounds", 3),
                 Duration.ofSeconds(seconds),
-                Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", Math.max(2, seconds / 2))),
+                warmup,
+                warmupLimit.compareTo(warmup) > 0 ? warmupLimit : warmup,
                 Integer.getInteger("bench.connections", 16),
                 Integer.getInteger("bench.threads", 2),
                 Integer.getInteger("bench.seed", 200),

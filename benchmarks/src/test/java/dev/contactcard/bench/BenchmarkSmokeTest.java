@@ -11,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +92,15 @@ class BenchmarkSmokeTest {
                 "java -cp ceiling",
                 List.of(Duration.ofMillis(2_000), Duration.ofMillis(1_500), Duration.ofMillis(2_500)),
                 150));
+        results.warmups.put(
+                Scenario.GET_BY_PHONE,
+                new LinkedHashMap<>(Map.of(
+                        Results.FILE, new Results.Warmup(Duration.ofSeconds(35), 5, Results.Warmup.End.SETTLED))));
+        results.warmups
+                .get(Scenario.GET_BY_PHONE)
+                .put(
+                        Results.CEILING,
+                        new Results.Warmup(Duration.ofSeconds(90), 15, Results.Warmup.End.STILL_COMPILING));
         results.client = new Results.Client(150, 100, 9_000, 3_000, List.of(1.6, 1.5, 1.2), "smoke");
         results.loadAfter = Machine.loadAverage();
         results.finished = Instant.parse("2026-12-03T09:18:40Z");
@@ -112,6 +123,9 @@ class BenchmarkSmokeTest {
                 .contains("| `ContactCardClient.get` / raw `HttpClient` GET, median | 1.50× | ≤ 1.2× | **no** |")
                 .contains("| **ratio** (median of the passes' ratios) | **1.50×** | **3.00×** |")
                 .contains("Every pass, client median / raw median: [1.60×, 1.50×, 1.20×]")
+                .contains("Warm-up of every scenario and server before the rounds, seconds of load, until its JIT"
+                        + " compilers used under 3% of its CPU in 5 s: GET_BY_PHONE file 35; GET_BY_PHONE ceiling 90"
+                        + " (still compiling); ")
                 .doesNotContain("NaN", "Infinity");
         assertThat(results.summary())
                 .as("the three ratios the run prints last")
