@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -115,7 +116,14 @@ public final class BenchmarkRun {
             int run = 0;
             for (Scenario scenario : Scenario.values()) {
                 for (ServerProcess server : servers) {
-                    Results.Warmup warmup = warmUp(generator, scenario, server, run);
+                    Results.Warmup warmup = warmUp(
+                            generator,
+                            scenario,
+                            server.baseUrl(),
+                            server::cpuTicks,
+                            settings.warmup(),
+                            settings.warmupLimit(),
+                            run);
                     results.warmups
                             .computeIfAbsent(scenario, s -> new LinkedHashMap<>())
                             .put(server.name, warmup);
@@ -214,27 +222,35 @@ public final class BenchmarkRun {
     }
 
     /**
-     * Loads {@code server} with {@code scenario} for the least warm-up, then on in slices while its
-     * JIT compilers still used a noticeable share of its CPU in the last slice (the least warm-up's
-     * own last slice counts), up to the limit. Without {@code /proc} (not Linux) the least only.
+     * Loads the server at {@code baseUrl} with {@code scenario} for {@code least}, then on in
+     * slices of {@link Settings#WARMUP_SLICE} while its JIT compilers used at least {@link
+     * Settings#SETTLED_COMPILER_SHARE} of its CPU in the last slice (the least warm-up's own last
+     * slice counts), up to {@code limit}. With no limit above the least, a least no longer than a
+     * slice, or no CPU figures ({@code ticks} empty: no {@code /proc}), the least only.
      */
-    private Results.Warmup warmUp(LoadGenerator generator, Scenario scenario, ServerProcess server, int firstRun)
+    static Results.Warmup warmUp(
+            LoadGenerator generator,
+            Scenario scenario,
+            String baseUrl,
+            Supplier<Optional<ServerProcess.CpuTicks>> ticks,
+            Duration least,
+            Duration limit,
+            int firstRun)
             throws Exception {
         Duration slice = Settings.WARMUP_SLICE;
-        boolean slices = settings.warmupLimit().compareTo(settings.warmup()) > 0
-                && settings.warmup().compareTo(slice) > 0
-                && server.cpuTicks().isPresent();
-        if (!slices) {
-            generator.run(scenario, server.baseUrl(), firstRun, settings.warmup());
-            return new Results.Warmup(settings.warmup(), 1, Results.Warmup.End.FIXED);
+        if (limit.compareTo(least) <= 0
+                || least.compareTo(slice) <= 0
+                || ticks.get().isEmpty()) {
+            generator.run(scenario, baseUrl, firstRun, least);
+            return new Results.Warmup(least, 1, Results.Warmup.End.FIXED);
         }
         int run = firstRun;
-        generator.run(scenario, server.baseUrl(), run++, settings.warmup().minus(slice));
-        Duration done = settings.warmup().minus(slice);
-        while (done.compareTo(settings.warmupLimit()) < 0) {
-            Optional<ServerProcess.CpuTicks> before = server.cpuTicks();
-            generator.run(scenario, server.baseUrl(), run++, slice);
-            Optional<ServerProcess.CpuTicks> after = server.cpuTicks();
+        Duration done = least.minus(slice);
+        generator.run(scenario, baseUrl, run++, done);
+        while (done.compareTo(limit) < 0) {
+            Optional<ServerProcess.CpuTicks> before = ticks.get();
+            generator.run(scenario, baseUrl, run++, slice);
+            Optional<ServerProcess.CpuTicks> after = ticks.get();
             done = done.plus(slice);
             if (before.isEmpty() || after.isEmpty()) {
                 return new Results.Warmup(done, run - firstRun, Results.Warmup.End.FIXED);

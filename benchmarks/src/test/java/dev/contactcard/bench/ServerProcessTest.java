@@ -45,13 +45,14 @@ class ServerProcessTest {
 
     @Test
     void withProcTheServersOwnTicksAreRead() throws Exception {
-        // This JVM stands in for a server: it has compiled something by now, and used CPU.
+        // This JVM stands in for a server: starting JUnit alone made its JIT compile hundreds of
+        // methods, so its compiler threads, found by their names as Linux cuts them, used CPU.
         ProcessHandle self = ProcessHandle.current();
         assertThat(Path.of("/proc", Long.toString(self.pid()), "task")).isDirectory();
         ServerProcess.CpuTicks ticks = ServerProcess.cpuTicksOf(self.pid()).orElseThrow();
 
-        assertThat(ticks.total()).isPositive();
-        assertThat(ticks.compilers()).isBetween(0L, ticks.total());
+        assertThat(ticks.compilers()).isPositive();
+        assertThat(ticks.total()).isGreaterThan(ticks.compilers());
     }
 
     @Test
